@@ -1,0 +1,88 @@
+/**
+ * The HTTP API's routes: one table read by the local server (to dispatch to the very same handlers)
+ * and by the CDK stack (to create one Lambda function and one HTTP API route per entry).
+ * Adding an endpoint means adding its handler file and one line here.
+ */
+export type Access = 'public' | 'admin' | 'county-board';
+
+export interface Route {
+  /** Stable PascalCase name: the Lambda function's logical id in CDK. */
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** API Gateway HTTP API route path, with `{param}` placeholders. */
+  path: string;
+  /** Handler module relative to the repository root; it exports `handler`. */
+  entry: string;
+  access: Access;
+  /** What the function may do with the regional stores and the national (registry) table. */
+  stores: 'read' | 'write';
+  /** Lambda memory in MB (search keeps indexes in memory). */
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export const ROUTES: readonly Route[] = [
+  {
+    name: 'ListRegions',
+    method: 'GET',
+    path: '/api/regions',
+    entry: 'functions/regions/list-regions.ts',
+    access: 'public',
+    stores: 'read',
+  },
+  {
+    name: 'ListInterventions',
+    method: 'GET',
+    path: '/api/regions/{regionId}/interventions',
+    entry: 'functions/regions/list-interventions.ts',
+    access: 'public',
+    stores: 'read',
+  },
+  {
+    name: 'GetIntervention',
+    method: 'GET',
+    path: '/api/regions/{regionId}/interventions/{id}',
+    entry: 'functions/regions/get-intervention.ts',
+    access: 'public',
+    stores: 'read',
+  },
+  {
+    name: 'GetOpenApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    entry: 'functions/openapi/get-openapi.ts',
+    access: 'public',
+    stores: 'read',
+  },
+];
+
+/** Match a concrete path against a route path; returns the path parameters or undefined. */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; pathParameters: Record<string, string> } | { methodNotAllowed: true } | undefined {
+  let pathMatched = false;
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    pathMatched = true;
+    if (route.method === method) return { route, pathParameters: params };
+  }
+  return pathMatched ? { methodNotAllowed: true } : undefined;
+}
+
+function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const have = path.split('/');
+  if (want.length !== have.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const h = have[i]!;
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (!h) return undefined;
+      params[w.slice(1, -1)] = h;
+    } else if (w !== h) return undefined;
+  }
+  return params;
+}

@@ -1,0 +1,313 @@
+/**
+ * The local portal: one HTTP server that routes /api/* to the very same Lambda handlers (with API
+ * Gateway HTTP API v2 events) and serves the built Astro site for everything else, as CloudFront will.
+ * `startPortal` also starts the embedded DynamoDB, creates the stores and loads the demo catalogues.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { regionGroup } from '../functions/auth/claims.ts';
+import { signDevToken, verifyDevToken } from '../functions/auth/dev-token.ts';
+import { REGISTRY_TABLE_ENV } from '../functions/lib/config.ts';
+import { resetDocumentClient } from '../functions/lib/dynamo.ts';
+import { HttpError } from '../functions/lib/errors.ts';
+import { errorResult, type HttpEvent, type HttpResult } from '../functions/lib/http.ts';
+import { clearRegistryCache, putRegions } from '../functions/registry/store.ts';
+import { matchRoute, type Route } from '../functions/routes.ts';
+import { LIMITS } from '../shared/limits.ts';
+import type { RegionConfig } from '../shared/region.ts';
+import { SECURITY_HEADERS } from '../shared/security-headers.ts';
+import { pointSdkAt, startEmbeddedDynamo } from './embedded-dynamo.ts';
+import { loadRegionsConfig } from './regions-config.ts';
+import { seedDemoCatalogues } from './seed.ts';
+import { ensureTables } from './tables.ts';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const DEFAULT_SITE_DIR = join(ROOT, 'site', 'dist');
+export const REGISTRY_TABLE = 'insats-registry';
+/** Bodies above the upload limit are refused before they reach a handler (API Gateway does the same). */
+const MAX_BODY_BYTES = LIMITS.maxUploadBytes + 64 * 1024;
+
+export interface PortalOptions {
+  port?: number;
+  host?: string;
+  /** Persist the embedded DynamoDB here; undefined = in memory. */
+  dataDir?: string;
+  siteDir?: string;
+  seedDemo?: boolean;
+  /** 'production' makes the server refuse development tokens. */
+  stage?: 'local' | 'test' | 'production';
+  devTokenSecret?: string;
+  regions?: RegionConfig[];
+}
+
+export interface Portal {
+  url: string;
+  dynamoEndpoint: string;
+  regions: RegionConfig[];
+  seeded: string[];
+  devTokenSecret: string;
+  /** A development administrator token for the given regions. */
+  tokenFor(regionIds: string[], name?: string): string;
+  close(): Promise<void>;
+}
+
+type LambdaHandler = (event: HttpEvent, context: unknown) => Promise<HttpResult>;
+const handlerCache = new Map<string, Promise<LambdaHandler>>();
+
+function loadHandler(route: Route): Promise<LambdaHandler> {
+  let loaded = handlerCache.get(route.entry);
+  if (!loaded) {
+    loaded = import(join(ROOT, route.entry)).then((module: { handler: LambdaHandler }) => module.handler);
+    handlerCache.set(route.entry, loaded);
+  }
+  return loaded;
+}
+
+function lambdaContext(name: string) {
+  const deadline = Date.now() + 30_000;
+  return {
+    functionName: name,
+    awsRequestId: randomUUID(),
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(413, 'payload-too-large', {
+    sv: `Filen är för stor. Största tillåtna storlek är ${LIMITS.maxUploadBytes / 1024 / 1024} MB.`,
+    en: `The file is too large. The largest allowed size is ${LIMITS.maxUploadBytes / 1024 / 1024} MB.`,
+  });
+}
+
+function unauthorized(): HttpError {
+  return new HttpError(401, 'unauthorized', {
+    sv: 'Du behöver logga in som administratör.',
+    en: 'You need to sign in as an administrator.',
+  });
+}
+
+function send(res: ServerResponse, result: HttpResult, method: string): void {
+  const headers = { ...SECURITY_HEADERS, ...(result.headers ?? {}) };
+  const body = result.body
+    ? result.isBase64Encoded
+      ? Buffer.from(result.body, 'base64')
+      : Buffer.from(result.body, 'utf8')
+    : undefined;
+  res.writeHead(result.statusCode, { ...headers, 'content-length': String(body?.length ?? 0) });
+  res.end(method === 'HEAD' ? undefined : body);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Resolve a URL path inside the site folder with CloudFront's directory-index rule; never outside it. */
+export function resolveSitePath(siteDir: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const lastSegment = decoded.split('/').pop() ?? '';
+  const withIndex =
+    decoded.endsWith('/') || !lastSegment.includes('.') ? join(decoded, 'index.html') : decoded;
+  const root = resolve(siteDir);
+  const file = resolve(root, `.${sep}${normalize(withIndex)}`);
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  return file;
+}
+
+function serveStatic(siteDir: string, req: IncomingMessage, res: ServerResponse, urlPath: string): void {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
+    res.end();
+    return;
+  }
+  const file = resolveSitePath(siteDir, urlPath);
+  const found = file && existsSync(file) && statSync(file).isFile() ? file : undefined;
+  // A directory without its trailing slash redirects, as the built site links with trailing slashes.
+  if (
+    !found &&
+    file &&
+    !urlPath.endsWith('/') &&
+    existsSync(join(file, '..')) &&
+    file.endsWith('index.html')
+  ) {
+    const dir = join(file, '..');
+    if (existsSync(join(dir, 'index.html'))) {
+      res.writeHead(301, { ...SECURITY_HEADERS, location: `${urlPath}/` });
+      res.end();
+      return;
+    }
+  }
+  const target = found ?? join(siteDir, '404.html');
+  if (!existsSync(target)) {
+    res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    res.end(existsSync(siteDir) ? 'Not found' : 'The site is not built yet: run `npm run build:site`.');
+    return;
+  }
+  const type = CONTENT_TYPES[extname(target)] ?? 'application/octet-stream';
+  const cache = target.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(found ? 200 : 404, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cache });
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(target).pipe(res);
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
+  const stage = options.stage ?? 'local';
+  const siteDir = options.siteDir ?? DEFAULT_SITE_DIR;
+  const regions = options.regions ?? loadRegionsConfig();
+  const devTokenSecret = options.devTokenSecret ?? randomBytes(32).toString('hex');
+  const dynamo = await startEmbeddedDynamo({ dataDir: options.dataDir });
+  pointSdkAt(dynamo.endpoint);
+  process.env[REGISTRY_TABLE_ENV] = REGISTRY_TABLE;
+  process.env.INSATS_STAGE = stage;
+  resetDocumentClient();
+  clearRegistryCache();
+  await ensureTables(dynamo.endpoint, REGISTRY_TABLE, regions);
+  await putRegions(regions);
+  const seeded = options.seedDemo === false ? [] : await seedDemoCatalogues(regions);
+
+  async function handleApi(req: IncomingMessage, url: URL): Promise<HttpResult> {
+    const method = req.method ?? 'GET';
+    let event: HttpEvent | undefined;
+    try {
+      const match = matchRoute(method === 'HEAD' ? 'GET' : method, url.pathname);
+      if (!match)
+        throw new HttpError(404, 'route-not-found', { sv: 'Adressen finns inte.', en: 'No such address.' });
+      if ('methodNotAllowed' in match) {
+        throw new HttpError(405, 'method-not-allowed', {
+          sv: 'Metoden stöds inte på den här adressen.',
+          en: 'The method is not supported at this address.',
+        });
+      }
+      const { route } = match;
+      const pathParameters: Record<string, string> = {};
+      for (const [key, value] of Object.entries(match.pathParameters)) {
+        try {
+          pathParameters[key] = decodeURIComponent(value);
+        } catch {
+          throw new HttpError(400, 'invalid-path', {
+            sv: 'Adressen är felaktig.',
+            en: 'The address is malformed.',
+          });
+        }
+      }
+      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+      const headers: Record<string, string> = {};
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+      }
+      const query: Record<string, string> = {};
+      for (const [key, value] of url.searchParams)
+        query[key] = key in query ? `${query[key]},${value}` : value;
+      event = {
+        version: '2.0',
+        routeKey: `${route.method} ${route.path}`,
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        ...(url.search ? { queryStringParameters: query } : {}),
+        ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+        ...(body.length
+          ? { body: body.toString('base64'), isBase64Encoded: true }
+          : { isBase64Encoded: false }),
+        requestContext: { requestId: randomUUID(), http: { method, path: url.pathname } },
+      };
+      if (route.access !== 'public') {
+        const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+        // A production configuration never accepts development tokens.
+        if (!token || stage === 'production') throw unauthorized();
+        const verified = verifyDevToken(devTokenSecret, token);
+        if (!verified.ok) throw unauthorized();
+        event.requestContext.authorizer = { jwt: { claims: verified.claims, scopes: [] } };
+      }
+      const handler = await loadHandler(route);
+      return await handler(event, lambdaContext(route.name));
+    } catch (error) {
+      return errorResult(error, event);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      handleApi(req, url).then(
+        (result) => send(res, result, req.method ?? 'GET'),
+        (error) => send(res, errorResult(error, undefined), req.method ?? 'GET'),
+      );
+      return;
+    }
+    serveStatic(siteDir, req, res, url.pathname);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolvePromise());
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+
+  return {
+    url: `http://${host}:${address.port}`,
+    dynamoEndpoint: dynamo.endpoint,
+    regions,
+    seeded,
+    devTokenSecret,
+    tokenFor: (regionIds, name = 'Utvecklare') =>
+      signDevToken(devTokenSecret, {
+        sub: `dev-${regionIds.join('-') || 'none'}`,
+        name,
+        groups: regionIds.map(regionGroup),
+      }),
+    close: async () => {
+      await new Promise<void>((resolvePromise) => {
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      });
+      resetDocumentClient();
+      await dynamo.close();
+    },
+  };
+}
