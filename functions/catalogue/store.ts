@@ -293,9 +293,10 @@ export async function publish(
     ) {
       throw new PublishConflictError('The live catalogue changed since this upload was validated');
     }
-    await cleanup(tableName, live);
+    // Number before cleanup, so a version number is never reused, even one that never went live.
     const existing = await listVersions(tableName);
     const version = Math.max(0, live?.version ?? 0, ...existing.map((v) => v.version)) + 1;
+    await cleanup(tableName, live);
     const items = [...request.items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const chunks = snapshotChunks(items);
     const record: VersionRecord = {

@@ -1,0 +1,138 @@
+/**
+ * The OpenAPI 3.1 document of the HTTP API, generated from the same zod schemas the handlers use.
+ * Each operation names its schemas once here; the paths come from the route table.
+ */
+import { z } from 'zod';
+import {
+  ErrorResponseSchema,
+  InterventionPageSchema,
+  InterventionPathSchema,
+  InterventionResponseSchema,
+  PageQuerySchema,
+  RegionPathSchema,
+  RegionsResponseSchema,
+} from '../../shared/api.ts';
+import { ROUTES } from '../routes.ts';
+
+export interface OperationSpec {
+  summary: string;
+  tags: string[];
+  path?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: { contentTypes: string[]; schema?: z.ZodType };
+  response: z.ZodType | { contentType: string };
+}
+
+/** Operations by route name. Routes without a spec are listed with a generic JSON response. */
+export const OPERATIONS: Record<string, OperationSpec> = {
+  ListRegions: {
+    summary: 'Every region and its published catalogue',
+    tags: ['regions'],
+    response: RegionsResponseSchema,
+  },
+  ListInterventions: {
+    summary: "A region's published catalogue, paged",
+    tags: ['regions'],
+    path: RegionPathSchema,
+    query: PageQuerySchema,
+    response: InterventionPageSchema,
+  },
+  GetIntervention: {
+    summary: 'One intervention of the live catalogue',
+    tags: ['regions'],
+    path: InterventionPathSchema,
+    response: InterventionResponseSchema,
+  },
+  GetOpenApi: { summary: 'This document', tags: ['meta'], response: { contentType: 'application/json' } },
+};
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  });
+  return rest;
+}
+
+function parameters(spec: OperationSpec) {
+  const list: unknown[] = [];
+  for (const [where, schema] of [
+    ['path', spec.path],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    for (const [name, field] of Object.entries(schema.shape)) {
+      const fieldSchema = field as z.ZodType;
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || !fieldSchema.safeParse(undefined).success,
+        schema: schemaOf(fieldSchema, 'input'),
+      });
+    }
+  }
+  return list;
+}
+
+let cached: Record<string, unknown> | undefined;
+
+export function openApiDocument(): Record<string, unknown> {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, unknown>> = {};
+  const errorSchema = schemaOf(ErrorResponseSchema, 'output');
+  for (const route of ROUTES) {
+    const spec = OPERATIONS[route.name];
+    const success =
+      spec && 'contentType' in spec.response
+        ? { description: 'OK', content: { [spec.response.contentType]: {} } }
+        : {
+            description: 'OK',
+            content: {
+              'application/json': { schema: spec ? schemaOf(spec.response as z.ZodType, 'output') : {} },
+            },
+          };
+    const operation: Record<string, unknown> = {
+      operationId: route.name,
+      summary: spec?.summary ?? route.name,
+      tags: spec?.tags ?? [],
+      parameters: spec ? parameters(spec) : [],
+      responses: {
+        '200': success,
+        '4XX': {
+          description: 'The request was invalid',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        '5XX': { description: 'Temporary failure', content: { 'application/json': { schema: errorSchema } } },
+      },
+      ...(route.access === 'public' ? {} : { security: [{ bearer: [] }] }),
+    };
+    if (spec?.body) {
+      operation.requestBody = {
+        required: true,
+        content: Object.fromEntries(
+          spec.body.contentTypes.map((type) => [
+            type,
+            spec.body?.schema ? { schema: schemaOf(spec.body.schema, 'input') } : {},
+          ]),
+        ),
+      };
+    }
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation;
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Insatsportalen API',
+      version: '1.0.0',
+      description:
+        'The national portal of integration interventions (insatser) for people newly arrived in Sweden. ' +
+        'Errors are { error: { code, message, messages: { sv, en }, details } } with a 4xx status when the caller is at fault.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+  };
+  return cached;
+}

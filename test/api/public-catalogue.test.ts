@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publish } from '../../functions/catalogue/store.ts';
+import { errorResult } from '../../functions/lib/http.ts';
+import { type Portal, startPortal } from '../../local/server.ts';
+import { ErrorResponseSchema, InterventionPageSchema, RegionsResponseSchema } from '../../shared/api.ts';
+import { makeIntervention } from '../support/embedded.ts';
+
+let portal: Portal;
+const get = (path: string, init?: RequestInit) => fetch(portal.url + path, init);
+
+beforeAll(async () => {
+  portal = await startPortal({ seedDemo: false, siteDir: '/nonexistent' });
+  const sodertorn = portal.regions.find((r) => r.id === 'sodertorn')!;
+  const items = Array.from({ length: 45 }, (_, i) =>
+    makeIntervention(`sfi-${String(i).padStart(2, '0')}`, {
+      title: { sv: `SFI i Värmdö ${i}`, ar: 'اللغة السويدية' },
+      municipalities: ['0120'],
+    }),
+  );
+  await publish(sodertorn.tableName, {
+    items,
+    publishedBy: 'test',
+    source: 'seed',
+    counts: { added: 45, changed: 0, removed: 0, unchanged: 0 },
+  });
+});
+afterAll(async () => {
+  await portal.close();
+});
+
+describe('GET /api/regions', () => {
+  it('lists every configured region with its published catalogue or null', async () => {
+    const response = await get('/api/regions');
+    expect(response.status).toBe(200);
+    const body = RegionsResponseSchema.parse(await response.json());
+    expect(body.regions.map((r) => r.id).sort()).toEqual(['goteborgsregionen', 'nordost', 'sodertorn']);
+    const sodertorn = body.regions.find((r) => r.id === 'sodertorn')!;
+    expect(sodertorn.municipalities).toEqual(['0126', '0136', '0192', '0128', '0138', '0120']);
+    expect(sodertorn.catalogue).toMatchObject({ version: 1, itemCount: 45 });
+    expect(body.regions.find((r) => r.id === 'nordost')!.catalogue).toBeNull();
+  });
+});
+
+describe('GET /api/regions/{regionId}/interventions', () => {
+  it('pages through the whole catalogue with a cursor, without repeats, keeping å/ä/ö and Arabic', async () => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await get(
+        `/api/regions/sodertorn/interventions?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(response.status).toBe(200);
+      const page = InterventionPageSchema.parse(await response.json());
+      expect(page.version).toBe(1);
+      ids.push(...page.items.map((i) => i.id));
+      if (ids.length === 20)
+        expect(page.items[0]!.title).toEqual({ sv: 'SFI i Värmdö 0', ar: 'اللغة السويدية' });
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toHaveLength(45);
+    expect(new Set(ids).size).toBe(45);
+  });
+
+  it('answers an empty page for a region that has published nothing yet', async () => {
+    const response = await get('/api/regions/nordost/interventions');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ regionId: 'nordost', version: null, items: [] });
+  });
+
+  it.each([
+    ['/api/regions/atlantis/interventions', 404, 'region-not-found'],
+    ['/api/regions/sodertorn/interventions?limit=100000', 400, 'invalid-query'],
+    ['/api/regions/sodertorn/interventions?limit=zero', 400, 'invalid-query'],
+    ['/api/regions/sodertorn/interventions?cursor=not-a-cursor', 400, 'invalid-cursor'],
+    ['/api/regions/NOT_A_SLUG/interventions', 400, 'invalid-path'],
+    ['/api/regions/sodertorn/interventions/..%2F..%2Fetc', 400, 'invalid-path'],
+    ['/api/regions/sodertorn/interventions/missing-one', 404, 'intervention-not-found'],
+    ['/api/no-such-thing', 404, 'route-not-found'],
+  ])('%s → %i in the error shape, in Swedish and English', async (path, status, code) => {
+    const response = await get(path);
+    expect(response.status).toBe(status);
+    const body = ErrorResponseSchema.parse(await response.json());
+    expect(body.error.code).toBe(code);
+    expect(body.error.messages.sv).not.toEqual(body.error.messages.en);
+    expect(body.error.message).toBe(body.error.messages.sv);
+  });
+
+  it('answers in English when the caller prefers it', async () => {
+    const response = await get('/api/regions/atlantis/interventions', {
+      headers: { 'accept-language': 'en-GB,en' },
+    });
+    const body = ErrorResponseSchema.parse(await response.json());
+    expect(body.error.message).toBe('The region "atlantis" does not exist.');
+  });
+
+  it('ignores unknown query parameters', async () => {
+    const response = await get('/api/regions/sodertorn/interventions?limit=5&utm_source=sms');
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('GET /api/regions/{regionId}/interventions/{id}', () => {
+  it('answers one intervention of the live version', async () => {
+    const response = await get('/api/regions/sodertorn/interventions/sfi-07');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      regionId: 'sodertorn',
+      version: 1,
+      item: { id: 'sfi-07' },
+    });
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3.1 document generated from the zod schemas, covering every route', async () => {
+    const response = await get('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const { ROUTES } = await import('../../functions/routes.ts');
+    for (const route of ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
+    const op = doc.paths['/api/regions/{regionId}/interventions']!.get as {
+      parameters: { name: string; schema: { maximum?: number } }[];
+    };
+    expect(op.parameters.find((p) => p.name === 'limit')!.schema.maximum).toBe(100);
+  });
+});
+
+describe('unexpected failures', () => {
+  it('become a 500 whose body carries no internals', () => {
+    const result = errorResult(
+      new Error('connect ECONNREFUSED 10.0.0.7:8000 at /var/task/index.js'),
+      undefined,
+    );
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|index\.js|stack/);
+    expect(ErrorResponseSchema.parse(JSON.parse(result.body!)).error.code).toBe('internal');
+  });
+
+  it('a region store that cannot be reached answers a retryable 503, not a crash', async () => {
+    const broken = await startPortal({
+      seedDemo: false,
+      regions: [{ ...portal.regions[0]!, tableName: 'table-that-does-not-exist' }],
+    });
+    try {
+      // The table is created by startPortal; point the registry at a missing one afterwards.
+      const { putRegions } = await import('../../functions/registry/store.ts');
+      await putRegions([{ ...portal.regions[0]!, tableName: 'really-missing-table' }]);
+      const response = await fetch(`${broken.url}/api/regions/${portal.regions[0]!.id}/interventions`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBeTruthy();
+      expect(await response.text()).not.toMatch(/really-missing-table|ResourceNotFound/);
+    } finally {
+      await broken.close();
+    }
+  });
+});

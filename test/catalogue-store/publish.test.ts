@@ -1,0 +1,183 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  getItem,
+  listItems,
+  listVersions,
+  PublishConflictError,
+  publish,
+  readPointer,
+  readSnapshot,
+  versionPk,
+} from '../../functions/catalogue/store.ts';
+import { documentClient } from '../../functions/lib/dynamo.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { makeIntervention, startStores, testRegion } from '../support/embedded.ts';
+
+const region = testRegion('store', ['0126']);
+const table = region.tableName;
+const counts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+let stores: Awaited<ReturnType<typeof startStores>>;
+
+const catalogue = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => makeIntervention(`${prefix}-${String(i).padStart(3, '0')}`));
+
+async function rowsOfVersion(version: number) {
+  const result = await documentClient().send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': versionPk(version) },
+    }),
+  );
+  return result.Items ?? [];
+}
+
+beforeAll(async () => {
+  stores = await startStores([region]);
+});
+afterAll(async () => {
+  await stores.close();
+});
+
+describe('the versioned catalogue store', () => {
+  it('publishes a complete version and flips the live pointer to it', async () => {
+    const record = await publish(table, {
+      items: catalogue('a', 60),
+      publishedBy: 'test',
+      source: 'upload',
+      counts,
+    });
+    expect(record.status).toBe('complete');
+    const live = await readPointer(table);
+    expect(live).toMatchObject({ version: record.version, itemCount: 60 });
+    expect((await readSnapshot(table, record.version)).map((i) => i.id)).toHaveLength(60);
+    expect(await getItem(table, record.version, 'a-007')).toMatchObject({ id: 'a-007' });
+  });
+
+  it('pages a version in id order without gaps or repeats', async () => {
+    const live = (await readPointer(table))!;
+    const seen: string[] = [];
+    let afterId: string | undefined;
+    do {
+      const page = await listItems(table, live.version, { limit: 7, afterId });
+      seen.push(...page.items.map((i) => i.id));
+      afterId = page.lastId ?? undefined;
+    } while (afterId);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(60);
+  });
+
+  it('keeps the previous version readable after a new publish (for rollback and open cursors)', async () => {
+    const before = (await readPointer(table))!;
+    const record = await publish(table, {
+      items: catalogue('b', 5),
+      publishedBy: 'test',
+      source: 'upload',
+      counts,
+    });
+    expect((await readPointer(table))!.version).toBe(record.version);
+    expect(await readSnapshot(table, before.version)).toHaveLength(60);
+    const versions = await listVersions(table);
+    expect(versions.map((v) => v.version).slice(0, 2)).toEqual([record.version, before.version]);
+    expect(versions[0]).toMatchObject({ publishedBy: 'test', source: 'upload', itemCount: 5 });
+  });
+
+  it('two concurrent publishes leave exactly one consistent live version; the loser gets a conflict', async () => {
+    const before = (await readPointer(table))!;
+    const results = await Promise.allSettled([
+      publish(table, { items: catalogue('x', 40), publishedBy: 'one', source: 'upload', counts }),
+      publish(table, { items: catalogue('y', 40), publishedBy: 'two', source: 'upload', counts }),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(PublishConflictError);
+    const live = (await readPointer(table))!;
+    expect(live.version).toBe(before.version + 1);
+    const ids = (await readSnapshot(table, live.version)).map((i) => i.id);
+    const prefixes = new Set(ids.map((id) => id[0]));
+    expect(prefixes.size).toBe(1);
+    expect(ids).toHaveLength(40);
+  });
+
+  it('a publish killed midway leaves the old version live, and the next publish cleans the partial one up', async () => {
+    const before = (await readPointer(table))!;
+    const crash = new Error('killed');
+    await expect(
+      publish(
+        table,
+        { items: catalogue('c', 80), publishedBy: 'test', source: 'upload', counts },
+        {
+          afterBatch: (i) => {
+            if (i === 1) throw crash;
+          },
+        },
+      ),
+    ).rejects.toBe(crash);
+    expect(await readPointer(table)).toEqual(before);
+    const partial = (await listVersions(table)).find((v) => v.status === 'writing');
+    expect(partial).toBeDefined();
+    expect((await rowsOfVersion(partial!.version)).length).toBeGreaterThan(0);
+
+    const next = await publish(table, {
+      items: catalogue('d', 3),
+      publishedBy: 'test',
+      source: 'upload',
+      counts,
+    });
+    expect(await rowsOfVersion(partial!.version)).toHaveLength(0);
+    expect((await listVersions(table)).some((v) => v.version === partial!.version)).toBe(false);
+    expect((await readPointer(table))!.version).toBe(next.version);
+  });
+
+  it('a publish that fails right before the flip leaves the old version live and no orphan after cleanup', async () => {
+    const before = (await readPointer(table))!;
+    await expect(
+      publish(
+        table,
+        { items: catalogue('e', 10), publishedBy: 'test', source: 'upload', counts },
+        {
+          beforeFlip: () => {
+            throw new Error('killed before flip');
+          },
+        },
+      ),
+    ).rejects.toThrow('killed before flip');
+    expect(await readPointer(table)).toEqual(before);
+    const next = await publish(table, {
+      items: catalogue('f', 2),
+      publishedBy: 'test',
+      source: 'upload',
+      counts,
+    });
+    const versions = await listVersions(table);
+    expect(versions.every((v) => v.status === 'complete')).toBe(true);
+    expect(versions.every((v) => v.version <= next.version)).toBe(true);
+  });
+
+  it(`keeps at least the last ${LIMITS.versionsKept} versions and prunes older ones`, async () => {
+    for (let i = 0; i < LIMITS.versionsKept + 2; i++) {
+      await publish(table, { items: catalogue(`p${i}`, 2), publishedBy: 'test', source: 'upload', counts });
+    }
+    const versions = await listVersions(table);
+    expect(versions.length).toBeGreaterThanOrEqual(LIMITS.versionsKept);
+    expect(versions.length).toBeLessThanOrEqual(LIMITS.versionsKept + 1);
+    expect(versions[0]!.version).toBe((await readPointer(table))!.version);
+  });
+
+  it('refuses a publish based on a live version that has since changed', async () => {
+    const live = (await readPointer(table))!;
+    await expect(
+      publish(table, {
+        items: catalogue('g', 1),
+        publishedBy: 'test',
+        source: 'upload',
+        counts,
+        expectedLiveVersion: live.version - 1,
+      }),
+    ).rejects.toBeInstanceOf(PublishConflictError);
+    expect(await readPointer(table)).toEqual(live);
+  });
+});
