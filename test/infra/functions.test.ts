@@ -1,0 +1,131 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Route } from '../../functions/routes.ts';
+import { STORE_READ_ACTIONS, STORE_WRITE_ACTIONS } from '../../infra/constructs/bind-stores.ts';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../../infra/constructs/route-function.ts';
+import { logicalId, synthesize, TEST_ROUTES } from './support.ts';
+
+afterAll(() => CloudAssembly.cleanupTemporaryDirectories());
+
+const { portal, stateful, templates } = synthesize({ routes: TEST_ROUTES });
+const template = templates.portal;
+
+const functionOf = (route: Route) => {
+  const routeFunction = portal.api.functions.get(route.name);
+  if (!routeFunction) throw new Error(`no function for ${route.name}`);
+  return routeFunction;
+};
+
+/** Every action granted to the function's role, over all its policies. */
+function grantedActions(route: Route): string[] {
+  const roleId = logicalId(portal, functionOf(route).fn.role!);
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+  });
+  return Object.values(policies).flatMap((p) =>
+    p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) =>
+      Array.isArray(s.Action) ? s.Action : [s.Action],
+    ),
+  );
+}
+
+function storesStatement(route: Route): { Action: string[]; Resource: unknown[] } {
+  const roleId = logicalId(portal, functionOf(route).fn.role!);
+  const policy = Object.values(
+    template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } }),
+  )[0]!;
+  return policy.Properties.PolicyDocument.Statement.find((s: { Sid?: string }) =>
+    s.Sid?.startsWith('Stores'),
+  );
+}
+
+const publicRoutes = TEST_ROUTES.filter((r) => r.access === 'public');
+const writeRoutes = TEST_ROUTES.filter((r) => r.stores === 'write');
+
+describe('one Lambda function per route', () => {
+  it('creates exactly one function per entry of the routes', () => {
+    template.resourceCountIs('AWS::Lambda::Function', TEST_ROUTES.length);
+  });
+
+  it.each(TEST_ROUTES.map((r) => [r.name, r] as const))(
+    '%s runs Node 22 on arm64 with its memory, timeout, production stage and the registry table name',
+    (_name, route) => {
+      const fn = template.findResources('AWS::Lambda::Function')[logicalId(portal, functionOf(route).fn)]!;
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: route.memoryMb ?? DEFAULT_MEMORY_MB,
+        Timeout: route.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      });
+      const env = fn.Properties.Environment.Variables;
+      expect(env.INSATS_STAGE).toBe('production');
+      expect(portal.resolve(env.REGISTRY_TABLE_NAME)).toEqual(
+        portal.resolve(stateful.stores.registryTable.tableName),
+      );
+      expect(env).not.toHaveProperty('NODE_OPTIONS');
+    },
+  );
+
+  it('gives every function its own log group with a retention, and no managed policy', () => {
+    for (const route of TEST_ROUTES) {
+      const fnId = logicalId(portal, functionOf(route).fn);
+      const logGroupId = logicalId(portal, functionOf(route).logGroup);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        LoggingConfig: { LogGroup: { Ref: logGroupId } },
+      });
+      expect(template.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties.RetentionInDays).toBe(90);
+      const role = template.findResources('AWS::IAM::Role')[logicalId(portal, functionOf(route).fn.role!)]!;
+      expect(role.Properties.ManagedPolicyArns, fnId).toBeUndefined();
+    }
+  });
+});
+
+describe('least-privilege grants, bound where each function is created', () => {
+  it('a public function may read the stores but never write, delete or scan', () => {
+    expect(publicRoutes.length).toBeGreaterThan(0);
+    for (const route of publicRoutes.filter((r) => r.stores === 'read')) {
+      const actions = grantedActions(route);
+      expect(actions, route.name).toEqual(expect.arrayContaining([...STORE_READ_ACTIONS]));
+      for (const forbidden of [
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:Scan',
+      ]) {
+        expect(actions, `${route.name} must not have ${forbidden}`).not.toContain(forbidden);
+      }
+      expect(
+        actions.some((a) => a.includes('*')),
+        route.name,
+      ).toBe(false);
+    }
+  });
+
+  it('an admin function that writes can write every region table and the registry', () => {
+    expect(writeRoutes.length).toBeGreaterThan(0);
+    const tableArns = stateful.stores.allTables.map((t) => portal.resolve(t.tableArn));
+    for (const route of writeRoutes) {
+      const statement = storesStatement(route);
+      expect(statement.Action.sort()).toEqual([...STORE_READ_ACTIONS, ...STORE_WRITE_ACTIONS].sort());
+      expect(statement.Resource).toEqual(expect.arrayContaining(tableArns));
+      expect(statement.Resource).toHaveLength(tableArns.length);
+    }
+  });
+
+  it('no function anywhere may Scan, and none gets a wildcard DynamoDB action', () => {
+    const actions = TEST_ROUTES.flatMap(grantedActions);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => a.startsWith('dynamodb:') && a.includes('*'))).toEqual([]);
+  });
+
+  it('every function reads exactly the region tables and the registry (no index or table wildcard)', () => {
+    const tableArns = stateful.stores.allTables.map((t) => portal.resolve(t.tableArn));
+    for (const route of TEST_ROUTES) {
+      const resources = storesStatement(route).Resource;
+      expect(resources, route.name).toEqual(expect.arrayContaining(tableArns));
+      expect(resources, route.name).toHaveLength(tableArns.length);
+    }
+  });
+});

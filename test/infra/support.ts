@@ -1,0 +1,98 @@
+/**
+ * Shared by the infrastructure tests: build the stacks exactly as `infra/app.ts` does (same feature
+ * flags), but without esbuild bundling unless asked, and with fixture routes standing in for the
+ * kinds of routes ROUTES does not have yet (search, an admin write route, a county-board route).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, type CfnResource, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ROUTES, type Route } from '../../functions/routes.ts';
+import { FEATURE_FLAGS } from '../../infra/feature-flags.ts';
+import { createInsatsStacks, type InsatsAppOptions, type InsatsStacks } from '../../infra/insats-app.ts';
+
+export const FIXTURE_ENTRY = 'test/infra/fixtures/handler.ts';
+
+const FIXTURE_ROUTES: readonly Route[] = [
+  {
+    name: 'Search',
+    method: 'GET',
+    path: '/api/search',
+    entry: FIXTURE_ENTRY,
+    access: 'public',
+    stores: 'read',
+    memoryMb: 2048,
+  },
+  {
+    name: 'TestAdminPublish',
+    method: 'POST',
+    path: '/api/test-admin/regions/{regionId}/catalogue',
+    entry: FIXTURE_ENTRY,
+    access: 'admin',
+    stores: 'write',
+  },
+  {
+    name: 'TestCountyBoard',
+    method: 'GET',
+    path: '/api/test-county-board/coverage',
+    entry: FIXTURE_ENTRY,
+    access: 'county-board',
+    stores: 'read',
+    timeoutSeconds: 20,
+  },
+];
+
+/** ROUTES plus every fixture route whose name and route key ROUTES does not already use. */
+export const TEST_ROUTES: readonly Route[] = [
+  ...ROUTES,
+  ...FIXTURE_ROUTES.filter(
+    (f) => !ROUTES.some((r) => r.name === f.name || (r.method === f.method && r.path === f.path)),
+  ),
+];
+
+export interface Synthesized extends InsatsStacks {
+  app: App;
+  portal: InsatsStacks['portal'];
+  templates: { stateful: Template; portal: Template; edgeWaf: Template };
+}
+
+export function synthesize(
+  options: InsatsAppOptions & { bundling?: boolean; outdir?: string } = {},
+): Synthesized {
+  const { bundling = false, outdir, ...appOptions } = options;
+  const context: Record<string, unknown> = { ...FEATURE_FLAGS };
+  if (!bundling) context['aws:cdk:bundling-stacks'] = [];
+  const app = new App({ context, outdir });
+  const stacks = createInsatsStacks(app, {
+    siteDistPath: path.join(tmpdir(), 'insats-no-site-dist'),
+    ...appOptions,
+  });
+  return {
+    app,
+    ...stacks,
+    templates: {
+      stateful: Template.fromStack(stacks.stateful),
+      portal: Template.fromStack(stacks.portal),
+      edgeWaf: Template.fromStack(stacks.edgeWaf),
+    },
+  };
+}
+
+export const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }): string =>
+  stack.getLogicalId(construct.node.defaultChild as CfnResource);
+
+/** A throwaway built site (two pages) for the deployment branch; remove it with the returned function. */
+export function fakeSiteDist(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'insats-site-dist-'));
+  mkdirSync(path.join(dir, 'en'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="sv"><title>Insatsportalen</title></html>',
+  );
+  writeFileSync(
+    path.join(dir, 'en', 'index.html'),
+    '<!doctype html><html lang="en"><title>Insatsportalen</title></html>',
+  );
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
