@@ -118,9 +118,31 @@ export function parseJsonBody<S extends z.ZodType>(schema: S, event: HttpEvent):
       en: 'The request body is not valid JSON.',
     });
   }
+  if (!isSafeJson(value)) {
+    throw new HttpError(400, 'unsafe-json', {
+      sv: `Innehållet är för djupt nästlat eller har otillåtna nycklar (${[...FORBIDDEN_KEYS].join(', ')}).`,
+      en: `The request body is nested too deeply or has forbidden keys (${[...FORBIDDEN_KEYS].join(', ')}).`,
+    });
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw invalid('body', result.error.issues);
   return result.data;
+}
+
+/** Keys that could pollute prototypes when copied, and the deepest nesting a body may have. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const MAX_JSON_DEPTH = 20;
+
+/** True when a parsed JSON value has no prototype-pollution keys and is not nested too deeply. */
+export function isSafeJson(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth >= MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((v) => isSafeJson(v, depth + 1));
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return false;
+    if (!isSafeJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }
 
 /** The raw body as bytes, whatever the transport encoding. */

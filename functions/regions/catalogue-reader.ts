@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { RegionConfig } from '../../shared/region.ts';
 import { getItem, type LivePointer, listItems, readPointer } from '../catalogue/store.ts';
+import { isStoreUnavailable } from '../lib/dynamo.ts';
 import { HttpError, notFound, serviceUnavailable } from '../lib/errors.ts';
 import { getRegion } from '../registry/store.ts';
 
@@ -19,8 +20,8 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw serviceUnavailable(error);
+    if (isStoreUnavailable(error)) throw serviceUnavailable(error);
+    throw error;
   }
 }
 
