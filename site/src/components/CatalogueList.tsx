@@ -19,7 +19,11 @@ export interface CatalogueListProps {
   strings: ListStrings;
 }
 
-/** Attributes for Swedish text (names, fallback text) on a page in another language. */
+/**
+ * Attributes for Swedish text (names, fallback text) on a page in another language. Put them on an
+ * inline element: `dir` there isolates the Swedish run ("Göteborgsregionen (GR)") without changing
+ * the alignment or list order of the right-to-left page around it.
+ */
 function swedish(lang: UiLanguage): { lang?: string; dir?: 'ltr' } {
   return lang === 'sv' ? {} : { lang: 'sv', dir: 'ltr' };
 }
@@ -37,9 +41,7 @@ function InlineList({ values, lang }: { values: string[]; lang?: UiLanguage }) {
   return (
     <ul className="inline-list">
       {values.map((value) => (
-        <li key={value} {...(lang ? swedish(lang) : {})}>
-          {value}
-        </li>
+        <li key={value}>{lang ? <span {...swedish(lang)}>{value}</span> : value}</li>
       ))}
     </ul>
   );
@@ -56,12 +58,16 @@ function InterventionCard({
 }) {
   const textAttrs = (text: InterventionView['title']) =>
     text.fallback ? { lang: text.tag, dir: text.dir } : {};
+  // The title is a heading in the page's alignment; its Swedish text is an isolated inline run.
+  const title = item.title.fallback ? (
+    <span {...textAttrs(item.title)}>{item.title.text}</span>
+  ) : (
+    item.title.text
+  );
   const { email, phone, url } = item.contact;
   return (
     <article className="intervention" id={item.anchor} aria-labelledby={`${item.anchor}-title`}>
-      <h3 id={`${item.anchor}-title`} {...textAttrs(item.title)}>
-        {item.title.text}
-      </h3>
+      <h3 id={`${item.anchor}-title`}>{title}</h3>
       {item.subcategory ? <p className="tag">{item.subcategory}</p> : null}
       {item.onlySwedish ? <p className="only-swedish">{strings['intervention.onlySwedish']}</p> : null}
       {item.summary ? (
@@ -157,7 +163,8 @@ export default function CatalogueList({ items, lang, strings }: CatalogueListPro
           {groups.map((group) => (
             <li key={group.code}>
               <a href={`#${group.anchor}`}>
-                {group.label} <span className="count">({group.items.length})</span>
+                {group.label}
+                <span className="count">({group.items.length})</span>
               </a>
             </li>
           ))}

@@ -1,0 +1,355 @@
+/**
+ * The spine in a real browser: the whole portal in-process (embedded DynamoDB, the API's handlers, the
+ * built site), Debian's Chromium, axe. The site must be built first (`npm run build:site`; `npm test`
+ * does it).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SITE_DIR, startPortal } from '../../local/server.ts';
+import type { Intervention } from '../../shared/intervention.ts';
+import { textDirection, UI_LANGUAGE_TAG, UI_LANGUAGES, type UiLanguage } from '../../shared/languages.ts';
+import type { RegionSummary } from '../../shared/region.ts';
+import { categoryLabel, TOP_LEVEL_CATEGORIES, topLevelCategory } from '../../shared/taxonomy.ts';
+import { t } from '../../site/src/lib/i18n.ts';
+import { localizedPath } from '../../site/src/lib/paths.ts';
+import {
+  axeViolations,
+  describeViolations,
+  inlineScripts,
+  islandsHydrated,
+  launchBrowser,
+  MOBILE_VIEWPORT,
+  newContext,
+  type PageProblems,
+  watchPage,
+} from '../support/browser.ts';
+
+const SODERTORN = 'sodertorn';
+const DEMO_REGIONS = ['sodertorn', 'nordost', 'goteborgsregionen'];
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+let context: BrowserContext;
+let regions: RegionSummary[];
+let sodertorn: Intervention[];
+const opened: { page: Page; problems: PageProblems }[] = [];
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${portal.url}${path}`);
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function allInterventions(regionId: string): Promise<Intervention[]> {
+  const items: Intervention[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Intervention[]; nextCursor: string | null } = await getJson(
+      `/api/regions/${regionId}/interventions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** Open a page of the portal, recording its problems; every test ends by expecting none. */
+async function open(path: string, on: BrowserContext = context): Promise<Page> {
+  const page = await on.newPage();
+  const problems = watchPage(page);
+  opened.push({ page, problems });
+  const response = await page.goto(`${portal.url}${path}`, { waitUntil: 'load' });
+  expect(response?.status(), path).toBe(200);
+  // The test only proves "no inline scripts" if the CDN's policy is actually in force.
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  return page;
+}
+
+const html = (page: Page) => page.locator('html');
+
+beforeAll(async () => {
+  if (!existsSync(join(DEFAULT_SITE_DIR, 'index.html'))) {
+    throw new Error(
+      'The site is not built: run `npm run build:site` (or `npm test`, which builds it first).',
+    );
+  }
+  portal = await startPortal({ port: 0, seedDemo: true });
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  regions = (await getJson<{ regions: RegionSummary[] }>('/api/regions')).regions;
+  sodertorn = await allInterventions(SODERTORN);
+});
+
+afterEach(async () => {
+  const problems = opened.splice(0);
+  for (const { page } of problems) await page.close();
+  for (const { problems: p } of problems) {
+    expect(p.exceptions, 'uncaught exceptions').toEqual([]);
+    expect(p.console, 'console errors').toEqual([]);
+    expect(p.requests, 'failed requests').toEqual([]);
+  }
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await portal?.close();
+});
+
+describe('the home page', () => {
+  it('in Swedish shows what the portal is, a search box and the three regions with links', async () => {
+    expect(regions.map((r) => r.id).sort()).toEqual([...DEMO_REGIONS].sort());
+    const page = await open('/');
+    await expect(html(page).getAttribute('lang')).resolves.toBe('sv');
+    await expect(html(page).getAttribute('dir')).resolves.toBe('ltr');
+    await expect(page.locator('h1').textContent()).resolves.toBe(t('sv', 'home.title'));
+    await expect(page.title()).resolves.toContain('Insatsportalen');
+
+    const search = page.getByRole('search');
+    await expect(search.getAttribute('action')).resolves.toBe('/sok/');
+    await expect(search.getAttribute('method')).resolves.toBe('get');
+    await expect(search.getByLabel(t('sv', 'search.label')).getAttribute('name')).resolves.toBe('q');
+
+    for (const region of regions) {
+      const link = page.locator(`a[href="/regioner/${region.id}/"]`);
+      await expect(link.textContent()).resolves.toBe(region.name);
+      const card = page.locator('.region-card', { has: link });
+      const count = region.catalogue
+        ? t('sv', 'region.itemCount', { count: region.catalogue.itemCount })
+        : t('sv', 'region.noCatalogue');
+      await expect(card.locator('.region-count').textContent()).resolves.toBe(count);
+      await expect(card.locator('.inline-list li').count()).resolves.toBe(region.municipalities.length);
+    }
+  });
+});
+
+describe('the region page', () => {
+  it('lists every Södertörn intervention, grouped by category in taxonomy order', async () => {
+    expect(sodertorn.length, 'the demo catalogue of Södertörn').toBeGreaterThan(0);
+    const page = await open('/regioner/sodertorn/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Etablering Södertörn');
+    await expect(page.locator('article.intervention').count()).resolves.toBe(sodertorn.length);
+
+    const expectedOrder = TOP_LEVEL_CATEGORIES.map((c) => c.code).filter((code) =>
+      sodertorn.some((item) => topLevelCategory(item.category) === code),
+    );
+    const headings = await page.locator('section.category > h2').allTextContents();
+    expect(headings).toEqual(expectedOrder.map((code) => categoryLabel(code, 'sv')));
+
+    for (const item of sodertorn) {
+      const section = page.locator(`section[aria-labelledby="kategori-${topLevelCategory(item.category)}"]`);
+      const article = section.locator(`article[id="insats-${item.id}"]`);
+      await expect(article.locator('h3').textContent(), item.id).resolves.toBe(item.title.sv);
+      if (item.contact?.email) {
+        await expect(article.locator(`a[href="mailto:${item.contact.email}"]`).count()).resolves.toBe(1);
+      }
+      if (item.contact?.phone) await expect(article.locator('a[href^="tel:"]').count()).resolves.toBe(1);
+      const when = await article
+        .locator('.fact', { hasText: t('sv', 'intervention.when') })
+        .locator('dd')
+        .textContent();
+      if (!item.startDate && !item.endDate) expect(when).toBe(t('sv', 'intervention.ongoing'));
+      const reviewed = await article
+        .locator('.fact', { hasText: t('sv', 'intervention.lastReviewed') })
+        .locator('dd')
+        .textContent();
+      if (!item.lastReviewedAt) expect(reviewed).toBe(t('sv', 'intervention.notReviewed'));
+    }
+  });
+
+  it('is complete without JavaScript', async () => {
+    const noScript = await newContext(browser, { javaScriptEnabled: false });
+    try {
+      const page = await open('/regioner/sodertorn/', noScript);
+      await expect(page.locator('article.intervention').count()).resolves.toBe(sodertorn.length);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('shows a catalogue published after the build without a redeploy', async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    opened.push({ page, problems });
+    const newer = {
+      ...sodertorn[0]!,
+      id: 'nyss-publicerad',
+      title: { sv: 'Nyss publicerad insats' },
+      summary: undefined,
+    };
+    // The API answers as it would after a new publish: a higher version with one more intervention.
+    await page.route(
+      (url) => url.pathname === `/api/regions/${SODERTORN}/interventions`,
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as {
+          version: number;
+          items: Intervention[];
+          nextCursor: string | null;
+        };
+        const items = body.nextCursor ? body.items : [...body.items, newer];
+        await route.fulfill({ response, json: { ...body, version: body.version + 1, items } });
+      },
+    );
+    await page.goto(`${portal.url}/regioner/sodertorn/`);
+    await page.locator('#insats-nyss-publicerad').waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toBe(t('sv', 'region.live.updated'));
+    await expect(page.locator('article.intervention').count()).resolves.toBe(sodertorn.length + 1);
+  });
+
+  it('keeps the build-time list when nothing newer is published', async () => {
+    const page = await open('/regioner/sodertorn/');
+    await islandsHydrated(page);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.live-status[role="status"]').textContent()).resolves.toBe('');
+    await expect(page.locator('article.intervention').count()).resolves.toBe(sodertorn.length);
+  });
+});
+
+describe('in Arabic', () => {
+  it('the home page is right-to-left with Arabic labels', async () => {
+    const page = await open('/ar/');
+    await expect(html(page).getAttribute('lang')).resolves.toBe('ar');
+    await expect(html(page).getAttribute('dir')).resolves.toBe('rtl');
+    await expect(page.locator('h1').textContent()).resolves.toBe('ابحث عن الدعم بالقرب منك');
+    await expect(page.locator('.main-nav a').textContent()).resolves.toBe('الصفحة الرئيسية');
+    await expect(page.getByRole('search').getAttribute('action')).resolves.toBe('/ar/sok/');
+    for (const region of regions) {
+      await expect(page.locator(`a[href="/ar/regioner/${region.id}/"]`).count()).resolves.toBe(1);
+    }
+  });
+
+  it('the Södertörn page is right-to-left, with Arabic categories and Swedish text marked as Swedish', async () => {
+    const page = await open('/ar/regioner/sodertorn/');
+    await expect(html(page).getAttribute('lang')).resolves.toBe('ar');
+    await expect(html(page).getAttribute('dir')).resolves.toBe('rtl');
+    const headings = await page.locator('section.category > h2').allTextContents();
+    for (const heading of headings) expect(heading).toMatch(/[\u0600-\u06FF]/);
+    await expect(page.locator('.fact dt').first().textContent()).resolves.toBe(
+      t('ar', 'intervention.municipalities'),
+    );
+
+    for (const item of sodertorn) {
+      const article = page.locator(`article[id="insats-${item.id}"]`);
+      const title = article.locator('h3');
+      if (item.title.ar) {
+        await expect(title.textContent()).resolves.toBe(item.title.ar);
+        await expect(title.locator('[lang]').count()).resolves.toBe(0);
+      } else {
+        const swedish = title.locator('[lang="sv"]');
+        await expect(swedish.textContent()).resolves.toBe(item.title.sv);
+        await expect(swedish.getAttribute('dir')).resolves.toBe('ltr');
+        await expect(article.locator('.only-swedish').textContent()).resolves.toBe(
+          'متوفر باللغة السويدية فقط',
+        );
+      }
+    }
+  });
+});
+
+describe('the language switcher', () => {
+  it('keeps the visitor on the same page', async () => {
+    const page = await open('/regioner/sodertorn/');
+    const switcher = page.locator('.language-switcher');
+    await expect(switcher.locator('a[aria-current="true"]').getAttribute('lang')).resolves.toBe('sv');
+
+    await switcher.locator('a[lang="ar"]').click();
+    await page.waitForURL(`${portal.url}/ar/regioner/sodertorn/`);
+    await expect(html(page).getAttribute('dir')).resolves.toBe('rtl');
+
+    await page.locator('.language-switcher a[lang="fa-AF"]').click();
+    await page.waitForURL(`${portal.url}/fa/regioner/sodertorn/`);
+    await expect(html(page).getAttribute('lang')).resolves.toBe('fa-AF');
+
+    await page.locator('.language-switcher a[lang="sv"]').click();
+    await page.waitForURL(`${portal.url}/regioner/sodertorn/`);
+
+    await page.goto(`${portal.url}/`);
+    await page.locator('.language-switcher a[lang="uk"]').click();
+    await page.waitForURL(`${portal.url}/uk/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(t('uk', 'home.title'));
+  });
+
+  it('names every language by its own name, in targets of at least 24 × 24 px', async () => {
+    const page = await open('/so/');
+    const links = page.locator('.language-switcher a');
+    await expect(links.count()).resolves.toBe(UI_LANGUAGES.length);
+    for (const lang of UI_LANGUAGES) {
+      const link = page.locator(`.language-switcher a[lang="${UI_LANGUAGE_TAG[lang]}"]`);
+      await expect(link.getAttribute('dir')).resolves.toBe(textDirection(lang));
+      const box = await link.boundingBox();
+      expect(box!.width, lang).toBeGreaterThanOrEqual(24);
+      expect(box!.height, lang).toBeGreaterThanOrEqual(24);
+    }
+  });
+});
+
+describe('accessibility and CSP in every language', () => {
+  const pages = UI_LANGUAGES.flatMap((lang) => [
+    [lang, localizedPath(lang, '/')],
+    [lang, localizedPath(lang, '/regioner/sodertorn/')],
+  ]) as [UiLanguage, string][];
+
+  it.each(pages)(
+    '%s %s: no axe violations (WCAG 2.2 AA), no inline scripts, fits 360 px',
+    async (lang, path) => {
+      const page = await open(path);
+      await islandsHydrated(page);
+      await expect(html(page).getAttribute('lang')).resolves.toBe(UI_LANGUAGE_TAG[lang]);
+      await expect(html(page).getAttribute('dir')).resolves.toBe(textDirection(lang));
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await expect(inlineScripts(page)).resolves.toEqual([]);
+      const width = await page.evaluate('document.documentElement.scrollWidth');
+      expect(width, 'no horizontal scrolling on a small phone').toBeLessThanOrEqual(MOBILE_VIEWPORT.width);
+    },
+  );
+
+  it('the region page has no axe violations on a wide screen either', async () => {
+    const wide = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      for (const path of ['/', '/regioner/sodertorn/']) {
+        const page = await open(path, wide);
+        await islandsHydrated(page);
+        const violations = await axeViolations(page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      }
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('no built page has an inline script or an external resource', async () => {
+    const files: string[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.name.endsWith('.html')) files.push(path);
+      }
+    };
+    await walk(DEFAULT_SITE_DIR);
+    expect(files.length).toBeGreaterThanOrEqual(UI_LANGUAGES.length * (1 + DEMO_REGIONS.length));
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      const inline = [...text.matchAll(/<script\b([^>]*)>/gi)].filter(
+        ([, attributes]) => !/\bsrc=/i.test(attributes!) && !/application\/(ld\+)?json/i.test(attributes!),
+      );
+      expect(
+        inline.map(([tag]) => tag),
+        file,
+      ).toEqual([]);
+      // Resources the page loads (scripts, styles, images, icons) come from the site itself; links to
+      // providers' websites are fine.
+      const external = [
+        ...text.matchAll(/<(script|link|img|iframe|source)\b[^>]*\b(?:src|href)="((?:https?:)?\/\/[^"]*)"/gi),
+      ]
+        .filter(([tag]) => !/^<link\b[^>]*\brel="alternate"/i.test(tag))
+        .map(([tag]) => tag);
+      expect(external, file).toEqual([]);
+    }
+  });
+});
