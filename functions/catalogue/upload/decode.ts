@@ -67,7 +67,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return { ok: true, text, encoding, warnings };
 }
 
-/** UTF-16 LE without a BOM: text of mostly Latin characters has a zero in every odd byte. */
+/** UTF-16 LE without a BOM: text of mostly Latin-1 characters has a zero in (nearly) every odd byte. */
 function looksLikeUtf16Le(bytes: Uint8Array): boolean {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return false;
   const pairs = Math.min(bytes.length / 2, 256);
@@ -75,5 +75,5 @@ function looksLikeUtf16Le(bytes: Uint8Array): boolean {
   for (let i = 0; i < pairs; i++) {
     if (bytes[2 * i + 1] === 0 && bytes[2 * i] !== 0) zeroHigh++;
   }
-  return zeroHigh >= pairs * 0.9;
+  return zeroHigh >= pairs * 0.7;
 }

@@ -141,6 +141,13 @@ const CATALOGUE = {
     severity: 'error',
     text: (p) => ({ sv: `${s(p.fieldSv)} måste fyllas i.`, en: `${s(p.fieldEn)} must be filled in.` }),
   },
+  'missing-swedish': {
+    severity: 'error',
+    text: (p) => ({
+      sv: `${s(p.fieldSv)} finns bara på andra språk. Den svenska texten måste också fyllas i.`,
+      en: `${s(p.fieldEn)} is only given in other languages. The Swedish text must be filled in too.`,
+    }),
+  },
   'too-long': {
     severity: 'error',
     text: (p) => ({

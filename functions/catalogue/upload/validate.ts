@@ -255,6 +255,10 @@ function issueProblems(issue: Issue, candidate: Candidate): Problem[] {
     input === undefined &&
     (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')
   ) {
+    const [field, lang] = issue.path;
+    const text = lang === 'sv' ? (candidate.input as Record<string, unknown>)[String(field)] : undefined;
+    if (typeof text === 'object' && text !== null && Object.keys(text).length > 0)
+      return make('missing-swedish');
     return make('required');
   }
   if (issue.code === 'too_small' && (issue.origin === 'string' || issue.origin === 'array'))
