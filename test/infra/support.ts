@@ -57,13 +57,24 @@ export interface Synthesized extends InsatsStacks {
   templates: { stateful: Template; portal: Template; edgeWaf: Template };
 }
 
-export function synthesize(
-  options: InsatsAppOptions & { bundling?: boolean; outdir?: string } = {},
-): Synthesized {
-  const { bundling = false, outdir, ...appOptions } = options;
+export interface SynthesizeOptions extends InsatsAppOptions {
+  /** Run esbuild (slow; one test does). */
+  bundling?: boolean;
+  /** Run CDK's built-in CloudFormation schema validation (seconds per process; the synth tests do). */
+  cfnValidation?: boolean;
+  outdir?: string;
+}
+
+export function synthesize(options: SynthesizeOptions = {}): Synthesized {
+  const { bundling = false, cfnValidation = false, outdir, ...appOptions } = options;
   const context: Record<string, unknown> = { ...FEATURE_FLAGS };
   if (!bundling) context['aws:cdk:bundling-stacks'] = [];
-  const app = new App({ context, outdir });
+  const app = new App({
+    context,
+    outdir,
+    builtinCloudFormationValidation: cfnValidation,
+    stackTraces: false,
+  });
   const stacks = createInsatsStacks(app, {
     siteDistPath: path.join(tmpdir(), 'insats-no-site-dist'),
     ...appOptions,
