@@ -4,14 +4,7 @@
  * distribution, so the site calls its API same-origin (no CORS, one CSP `connect-src 'self'`).
  */
 import { existsSync } from 'node:fs';
-import {
-  type CfnResource,
-  DefaultStackSynthesizer,
-  Duration,
-  RemovalPolicy,
-  Stack,
-  Validations,
-} from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -34,9 +27,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { DIRECTORY_INDEX_FUNCTION_CODE } from './directory-index.ts';
+import { deploySite } from './site-deployment.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -190,53 +184,11 @@ export class Site extends Construct {
     }
 
     if (props.siteDistPath && existsSync(props.siteDistPath)) {
-      this.deployment = new BucketDeployment(this, 'Deploy', {
-        sources: [Source.asset(props.siteDistPath)],
-        destinationBucket: this.bucket,
+      this.deployment = deploySite(this, 'Deploy', {
+        distPath: props.siteDistPath,
+        bucket: this.bucket,
         distribution: this.distribution,
-        distributionPaths: ['/*'],
-        prune: true,
-        memoryLimit: 512,
       });
-      this.acknowledgeDeploymentHandler();
     }
   }
-
-  /**
-   * BucketDeployment runs a CDK-maintained singleton function (a child of the stack, not of the
-   * deployment) during `cdk deploy` only. Its role and runtime are chosen by aws-cdk-lib; the
-   * findings below are acknowledged on that singleton alone, one by one.
-   */
-  private acknowledgeDeploymentHandler(): void {
-    const stack = Stack.of(this);
-    const handler = stack.node.children.find((child) =>
-      child.node.id.startsWith('Custom::CDKBucketDeployment'),
-    );
-    if (!handler) throw new Error('BucketDeployment handler not found: aws-cdk-lib changed its construct id');
-    const siteBucket = stack.getLogicalId(this.bucket.node.defaultChild as CfnResource);
-    const assetBucket = `arn:${stack.partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-${stack.region}/*`;
-    const reasons: Record<string, string> = {
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
-        'The BucketDeployment handler (CDK-maintained, runs only during deployments) writes its own logs ' +
-        'through the AWS managed basic execution role; CDK offers no way to replace it.',
-      'AwsSolutions-IAM5[Action::s3:GetBucket*]': DEPLOYMENT_SYNC_REASON,
-      'AwsSolutions-IAM5[Action::s3:GetObject*]': DEPLOYMENT_SYNC_REASON,
-      'AwsSolutions-IAM5[Action::s3:List*]': DEPLOYMENT_SYNC_REASON,
-      'AwsSolutions-IAM5[Action::s3:Abort*]': DEPLOYMENT_SYNC_REASON,
-      'AwsSolutions-IAM5[Action::s3:DeleteObject*]': DEPLOYMENT_SYNC_REASON,
-      [`AwsSolutions-IAM5[Resource::${assetBucket}]`]: DEPLOYMENT_SYNC_REASON,
-      [`AwsSolutions-IAM5[Resource::<${siteBucket}.Arn>/*]`]: DEPLOYMENT_SYNC_REASON,
-      'AwsSolutions-IAM5[Resource::*]':
-        'BucketDeployment grants cloudfront:CreateInvalidation/GetInvalidation on * to invalidate the ' +
-        'distribution after a site deploy; those two actions cannot change content or configuration.',
-      'AwsSolutions-L1':
-        'The BucketDeployment handler runtime (Python) is chosen and updated by aws-cdk-lib, not by ' +
-        'this project; it follows aws-cdk-lib upgrades and runs only during deployments.',
-    };
-    for (const [id, reason] of Object.entries(reasons)) Validations.of(handler).acknowledge({ id, reason });
-  }
 }
-
-const DEPLOYMENT_SYNC_REASON =
-  'BucketDeployment copies every object of the built site from the CDK asset bucket into the site ' +
-  'bucket and prunes removed files, which needs object-level wildcards on exactly those two buckets.';
