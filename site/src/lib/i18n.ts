@@ -47,7 +47,21 @@ export function pickStrings<K extends UiStringKey>(lang: UiLanguage, keys: reado
 
 /** Numbers with Latin digits in every UI language, as on Swedish forms, letters and phone numbers. */
 export function formatNumber(value: number, lang: UiLanguage): string {
-  return new Intl.NumberFormat(UI_LANGUAGE_TAG[lang], { numberingSystem: 'latn' }).format(value);
+  return cached(
+    `number:${lang}`,
+    () => new Intl.NumberFormat(UI_LANGUAGE_TAG[lang], { numberingSystem: 'latn' }),
+  ).format(value);
+}
+
+/** Intl formatters are costly to create; a region page formats thousands of dates. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /**
@@ -61,12 +75,17 @@ export function formatDate(iso: string, lang: UiLanguage): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-    timeZone: dateOnly ? 'UTC' : 'Europe/Stockholm',
-  }).format(date);
+  const timeZone = dateOnly ? 'UTC' : 'Europe/Stockholm';
+  return cached(
+    `date:${locale}:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+        timeZone,
+      }),
+  ).format(date);
 }
