@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_DIR, startPortal } from '../../local/server.ts';
@@ -321,6 +322,35 @@ describe('accessibility and CSP in every language', () => {
         .map(([tag]) => tag);
       expect(external, file).toEqual([]);
     }
+  });
+});
+
+/**
+ * JavaScript a visitor downloads, gzipped. React DOM is about 65 kB of the region page's budget; the
+ * island and Astro's loader about 15 kB. zod or a second framework in the bundle would break it.
+ */
+const REGION_PAGE_JS_BUDGET_GZ = 90_000;
+
+describe('weight on a phone', () => {
+  async function scriptBytes(path: string): Promise<number> {
+    const page = await context.newPage();
+    opened.push({ page, problems: watchPage(page) });
+    const sizes: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script')
+        sizes.push(response.body().then((b) => gzipSync(b).length));
+    });
+    await page.goto(`${portal.url}${path}`);
+    await islandsHydrated(page);
+    await page.waitForLoadState('networkidle');
+    return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+  }
+
+  it('the home page runs no JavaScript; the region page stays within its budget', async () => {
+    await expect(scriptBytes('/ar/')).resolves.toBe(0);
+    const regionPage = await scriptBytes('/ar/regioner/sodertorn/');
+    expect(regionPage).toBeGreaterThan(0);
+    expect(regionPage).toBeLessThanOrEqual(REGION_PAGE_JS_BUDGET_GZ);
   });
 });
 
