@@ -15,6 +15,7 @@ import {
   suggestCategory,
   suggestLanguage,
   suggestMunicipality,
+  withSuggestionLimit,
 } from '../../functions/catalogue/upload/suggest.ts';
 import {
   inferProviderType,
@@ -162,6 +163,15 @@ describe('suggestions', () => {
     expect(suggestCategory('samhällsorienterng')?.code).toBe('samhallsorientering');
     expect(suggestLanguage('arabsika')).toBe('ar');
     expect(suggestLanguage('klingon')).toBeUndefined();
+  });
+
+  it('a limited number of new searches per upload; remembered answers stay free', () => {
+    expect(suggestMunicipality('Tyresöö')?.code).toBe('0138');
+    withSuggestionLimit(0, () => {
+      expect(suggestMunicipality('Tyresöö')?.code).toBe('0138');
+      expect(suggestMunicipality('Nynäshamm')).toBeUndefined();
+    });
+    expect(suggestMunicipality('Nynäshamm')?.code).toBe('0192');
   });
 });
 

@@ -470,6 +470,23 @@ describe('limits and formats', () => {
     );
   });
 
+  it('at most 1000 errors are listed, then one line saying how many more', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `r-${i};Kurs;sfi;Huddinnge;Huddinge kommun;Kommun`);
+    const result = csv(csvOf(MINIMAL_HEADER, ...rows));
+    expect(result.counts).toEqual({ rows: 1500, valid: 0, invalid: 1500 });
+    expect(result.errors).toHaveLength(1001);
+    expect(result.errors.at(-1)).toMatchObject({ code: 'too-many-problems', severity: 'error' });
+    expect(result.errors.at(-1)!.message).toContain('500');
+  });
+
+  it('blank rows before the header keep the spreadsheet row numbers', () => {
+    const result = csv(
+      bytes(`;;\r\n\r\n${MINIMAL_HEADER};färg\r\na;Kurs;sfi;Huddinnge;Huddinge kommun;Kommun;blå\r\n`),
+    );
+    expect(find(result.warnings, 'unknown-column')).toMatchObject({ row: 3 });
+    expect(find(result.errors, 'unknown-municipality')).toMatchObject({ row: 4 });
+  });
+
   it('a file larger than the upload limit', () => {
     const result = csv(new Uint8Array(LIMITS.maxUploadBytes + 1));
     expect(codes(result.errors)).toEqual(['file-too-large']);

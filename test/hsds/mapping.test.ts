@@ -153,6 +153,10 @@ describe('HSDS import', () => {
     expect(looksLikeHsds([{ name: 'x', title: { sv: 'x' } }])).toBe(false);
     expect(looksLikeHsds({ interventions: [{ name: 'x' }] })).toBe(false);
     expect(looksLikeHsds([])).toBe(false);
+    // An explicit format is obeyed.
+    const asJson = hsds([{ id: 'x', name: 'Kurs' }], 'application/json', { format: 'json' });
+    expect(asJson.format).toBe('json');
+    expect(codes(asJson.errors)).toContain('unknown-field');
   });
 });
 

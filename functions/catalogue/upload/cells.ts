@@ -100,15 +100,25 @@ export function parseCost(cell: string): { free: boolean; amountSek?: number } |
 export function parseDate(cell: string): string | undefined {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(cell.trim());
   if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
-/** A date, or an ISO date-time in UTC (`2026-09-01T10:00:00Z`) as the export writes `lastReviewedAt`. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * A date, or an ISO date-time as the export writes `lastReviewedAt` (`2026-09-01T10:00:00Z`): a value
+ * with a `T` is passed on as it is, for the schema to judge.
+ */
 export function parseDateOrDateTime(cell: string): string | undefined {
   const value = cell.trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return value;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
   return parseDate(value);
 }
 

@@ -72,7 +72,8 @@ export function matchHeader(header: string): { def: ColumnDef; lang?: UiLanguage
   return base?.localized && lang ? { def: base, lang } : undefined;
 }
 
-export function mapHeaders(headers: readonly string[]): HeaderMapping {
+/** `headerRow`: the spreadsheet row of the header (1 unless blank rows come first). */
+export function mapHeaders(headers: readonly string[], headerRow = 1): HeaderMapping {
   const columns: MappedColumn[] = [];
   const unnamed: number[] = [];
   const problems: Problem[] = [];
@@ -94,7 +95,7 @@ export function mapHeaders(headers: readonly string[]): HeaderMapping {
     const earlier = headerOf.get(id);
     if (earlier !== undefined) {
       problems.push(
-        problem('duplicate-column', { column: header, other: earlier }, { row: 1, column: header }),
+        problem('duplicate-column', { column: header, other: earlier }, { row: headerRow, column: header }),
       );
       return;
     }
@@ -110,7 +111,7 @@ export function mapHeaders(headers: readonly string[]): HeaderMapping {
     return {
       columns,
       unnamed,
-      problems: [problem('no-header', {}, { row: 1, column: '' })],
+      problems: [problem('no-header', {}, { row: headerRow, column: '' })],
       headerOf,
       missing: [],
       noHeader: true,
@@ -119,12 +120,12 @@ export function mapHeaders(headers: readonly string[]): HeaderMapping {
   }
 
   for (const { header } of unknown)
-    problems.push(problem('unknown-column', { column: header }, { row: 1, column: header }));
+    problems.push(problem('unknown-column', { column: header }, { row: headerRow, column: header }));
   const missing: FieldKey[] = [];
   for (const def of COLUMNS) {
     if (def.required && !headerOf.has(def.key)) {
       missing.push(def.key);
-      problems.push(problem('missing-column', { column: def.sv }, { row: 1, column: def.sv }));
+      problems.push(problem('missing-column', { column: def.sv }, { row: headerRow, column: def.sv }));
     }
   }
   return { columns, unnamed, problems, headerOf, missing, noHeader: false, headerCount: headers.length };

@@ -21,6 +21,7 @@ import { decodeText } from './decode.ts';
 import { mapHeaders } from './headers.ts';
 import { interventionList, jsonCandidates, parseJsonDocument } from './json-upload.ts';
 import { problem } from './messages.ts';
+import { withSuggestionLimit } from './suggest.ts';
 import type { Problem, UploadFormat, UploadParseResult } from './types.ts';
 import { tooManyRows, type ValidationResult, validateCandidates } from './validate.ts';
 
@@ -67,6 +68,9 @@ export function formatOfContentType(contentType: string): UploadFormat | undefin
   return undefined;
 }
 
+/** New "did you mean" searches per upload (see `withSuggestionLimit`). */
+const MAX_SUGGESTION_SEARCHES = 2_000;
+
 export function parseUpload(
   body: Uint8Array,
   contentType: string,
@@ -74,6 +78,10 @@ export function parseUpload(
 ): UploadParseResult {
   const requested = context.format ?? formatOfContentType(contentType);
   if (!requested) throw new UnsupportedMediaTypeError(contentType);
+  return withSuggestionLimit(MAX_SUGGESTION_SEARCHES, () => parseAs(requested, body, context));
+}
+
+function parseAs(requested: UploadFormat, body: Uint8Array, context: UploadContext): UploadParseResult {
   if (body.length > LIMITS.maxUploadBytes) {
     const mb = (n: number) => (Math.round((n / 1024 / 1024) * 10) / 10).toString().replace('.', ',');
     return failed(
@@ -121,7 +129,8 @@ function parseCsvUpload(body: Uint8Array, context: UploadContext): UploadParseRe
 
   const headerIndex = csv.records.findIndex((r) => !isBlankRecord(r));
   if (headerIndex < 0) return { ...failed('csv', problem('empty-file', {}, { row: 0, column: '' })), source };
-  const mapping = mapHeaders(csv.records[headerIndex]!.cells);
+  const headerRecord = csv.records[headerIndex]!;
+  const mapping = mapHeaders(headerRecord.cells, headerRecord.row);
   const dataRecords = csv.records.slice(headerIndex + 1).filter((r) => !isBlankRecord(r));
   if (mapping.noHeader) {
     return {
@@ -138,11 +147,13 @@ function parseCsvUpload(body: Uint8Array, context: UploadContext): UploadParseRe
   const fileWarnings = [...decoded.warnings, ...mapping.problems.filter((p) => p.severity === 'warning')];
   for (const index of mapping.unnamed) {
     if (dataRecords.some((r) => !isBlank(r.cells[index]))) {
-      fileWarnings.push(problem('unnamed-column', { index: index + 1 }, { row: 1, column: '' }));
+      fileWarnings.push(
+        problem('unnamed-column', { index: index + 1 }, { row: headerRecord.row, column: '' }),
+      );
     }
   }
   if (!mapping.headerOf.has('providerType') && mapping.headerOf.has('providerName')) {
-    fileWarnings.push(problem('provider-type-column-missing', {}, { row: 1, column: '' }));
+    fileWarnings.push(problem('provider-type-column-missing', {}, { row: headerRecord.row, column: '' }));
   }
   if (dataRecords.length === 0) fileWarnings.push(problem('no-rows', {}, { row: 0, column: '' }));
 
@@ -162,7 +173,10 @@ function parseJsonUpload(
   if (!document.ok) return failed(requested, document.problem);
   const source = { encoding: decoded.encoding };
 
-  const format: UploadFormat = requested === 'hsds' || looksLikeHsds(document.value) ? 'hsds' : 'json';
+  // Auto-detection only when the content type chose JSON; an explicit `format: 'json'` is obeyed.
+  const detect = requested === 'json' && context.format !== 'json';
+  const format: UploadFormat =
+    requested === 'hsds' || (detect && looksLikeHsds(document.value)) ? 'hsds' : 'json';
   if (format === 'hsds') {
     const defaults: HsdsImportDefaults = {
       municipalities: context.region.municipalities,

@@ -19,36 +19,82 @@ export function fold(value: string): string {
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping above `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
   const m = a.length;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (Math.abs(m - n) > max) return max + 1;
+  if (m === 0 || n === 0) return Math.max(m, n);
+  if (rows[0]!.length <= n) for (let k = 0; k < 3; k++) rows[k] = new Int32Array(n + 16);
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
+    const ai = a.charCodeAt(i - 1);
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
         d = Math.min(d, prev2[j - 2]! + 1);
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
   }
   return prev[n]!;
 }
+/** Three reusable rows for `editDistance` (grown on demand). */
+const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** How far a typo may be from the word it was meant to be. */
 const allowedDistance = (length: number) => (length <= 3 ? 0 : length <= 5 ? 1 : length <= 10 ? 2 : 3);
 
-/** The closest candidate key within the allowed distance (ties: the first one listed). */
+/**
+ * The closest candidate key within the allowed distance (ties: the first one listed).
+ * Answers are remembered per candidate list: a spreadsheet repeats its typos on many rows.
+ */
 export function closest<T>(input: string, candidates: readonly { key: string; value: T }[]): T | undefined {
   const key = fold(input);
   if (!key) return undefined;
+  let memo = memos.get(candidates) as Map<string, T | undefined> | undefined;
+  if (!memo) {
+    memo = new Map();
+    memos.set(candidates, memo);
+  }
+  if (memo.has(key)) return memo.get(key);
+  if (searchesLeft <= 0) return undefined;
+  searchesLeft--;
+  const found = search(key, candidates);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
+const MEMO_LIMIT = 10_000;
+let searchesLeft = Number.POSITIVE_INFINITY;
+
+/**
+ * Run `fn` with at most `max` new suggestion searches (remembered answers are free). Only the first
+ * problems of a file are shown anyway; a file with a new typo on every one of 20,000 rows must not
+ * spend seconds on suggestions nobody reads. Synchronous, so the limit cannot leak into other work.
+ */
+export function withSuggestionLimit<T>(max: number, fn: () => T): T {
+  const before = searchesLeft;
+  searchesLeft = max;
+  try {
+    return fn();
+  } finally {
+    searchesLeft = before;
+  }
+}
+const memos = new WeakMap<object, Map<string, unknown>>();
+
+function search<T>(key: string, candidates: readonly { key: string; value: T }[]): T | undefined {
   const max = allowedDistance(key.length);
   let best: T | undefined;
   let bestDistance = max + 1;
@@ -86,9 +132,14 @@ export function suggestLanguage(input: string): ContentLanguage | undefined {
   return closest(input, languageKeys);
 }
 
+const termKeys = new WeakMap<readonly Term[], { key: string; value: Term }[]>();
 export function suggestTerm(terms: readonly Term[], input: string): Term | undefined {
-  const keys = terms.flatMap((t) =>
-    [t.code, t.labels.sv, t.labels.en, ...(t.aliases ?? [])].map((k) => ({ key: fold(k), value: t })),
-  );
+  let keys = termKeys.get(terms);
+  if (!keys) {
+    keys = terms.flatMap((t) =>
+      [t.code, t.labels.sv, t.labels.en, ...(t.aliases ?? [])].map((k) => ({ key: fold(k), value: t })),
+    );
+    termKeys.set(terms, keys);
+  }
   return closest(input, keys);
 }
