@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.ts';
-import { synthesize } from './support.ts';
+import { logicalId, synthesize } from './support.ts';
 
 const outdir = mkdtempSync(path.join(tmpdir(), 'insats-cdk-out-'));
 afterAll(() => {
@@ -18,14 +18,19 @@ afterAll(() => {
 });
 
 describe('bundling the route handlers with esbuild', () => {
-  const { portal, templates } = synthesize({ bundling: true, cfnValidation: true, outdir });
-  const functions = templates.portal.findResources('AWS::Lambda::Function');
-
-  const assetDirOf = (routeName: string): string => {
-    const fnId = portal.getLogicalId(portal.api.functions.get(routeName)!.fn.node.defaultChild as never);
-    const key: string = functions[fnId]!.Properties.Code.S3Key;
-    return path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
-  };
+  let assetDirs: Map<string, string>;
+  // In a hook, not at collection time: a failed bundle then still runs afterAll's cleanup.
+  beforeAll(() => {
+    const { portal, templates } = synthesize({ bundling: true, cfnValidation: true, outdir });
+    const functions = templates.portal.findResources('AWS::Lambda::Function');
+    assetDirs = new Map(
+      [...portal.api.functions].map(([name, routeFunction]) => {
+        const key: string = functions[logicalId(portal, routeFunction.fn)]!.Properties.Code.S3Key;
+        return [name, path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`)];
+      }),
+    );
+  });
+  const assetDirOf = (routeName: string): string => assetDirs.get(routeName)!;
 
   it.each(ROUTES.map((r) => [r.name, r.entry] as const))(
     '%s (%s) bundles into one minified ESM file, without source maps',
