@@ -116,6 +116,16 @@ export const ROUTES: readonly Route[] = [
     stores: 'write',
     timeoutSeconds: 120,
   },
+  {
+    name: 'Search',
+    method: 'GET',
+    path: '/api/search',
+    entry: 'functions/search/search.ts',
+    access: 'public',
+    stores: 'read',
+    memoryMb: 1769,
+    timeoutSeconds: 10,
+  },
 ];
 
 /** Match a concrete path against a route path; returns the path parameters or undefined. */

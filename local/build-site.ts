@@ -7,14 +7,21 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT_DIR } from './paths.ts';
 
-export function buildSite(apiUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
+export function buildSite(apiUrl: string, options: { quiet?: boolean; outDir?: string } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [join(ROOT_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site'],
       {
         cwd: ROOT_DIR,
-        env: { ...process.env, INSATS_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          INSATS_API_URL: apiUrl,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          ...(options.outDir
+            ? { INSATS_SITE_OUT_DIR: options.outDir, INSATS_SITE_CACHE_DIR: `${options.outDir}.cache` }
+            : {}),
+        },
         stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
       },
     );

@@ -44,9 +44,16 @@ export function nameKey(value: string): string {
 
 const municipalityByName = new Map(MUNICIPALITIES.map((m) => [nameKey(m.name), m]));
 
-/** Resolve a code ("0126") or a name ("Huddinge", "Huddinge kommun") to a municipality. */
+/**
+ * Resolve a code ("0126") or a name ("Huddinge", "Huddinge kommun", and the genitive "Salems kommun",
+ * "Nynäshamns kommun") to a municipality.
+ */
 export function resolveMunicipality(input: string): Municipality | undefined {
   const value = input.trim();
   if (/^\d{3,4}$/.test(value)) return municipalityByCode.get(value.padStart(4, '0'));
-  return municipalityByName.get(nameKey(value));
+  const key = nameKey(value);
+  const exact = municipalityByName.get(key);
+  if (exact) return exact;
+  const genitive = /^(.+)s kommun$/i.exec(value.trim().replace(/\s+/g, ' '));
+  return genitive ? municipalityByName.get(nameKey(genitive[1]!)) : undefined;
 }

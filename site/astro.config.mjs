@@ -8,7 +8,9 @@ export default defineConfig({
   root: new URL('./', import.meta.url).pathname,
   srcDir: new URL('./src/', import.meta.url).pathname,
   publicDir: new URL('./public/', import.meta.url).pathname,
-  outDir: new URL('./dist/', import.meta.url).pathname,
+  // INSATS_SITE_OUT_DIR builds elsewhere (parallel builds, the 60,000-item build test); default site/dist.
+  outDir: process.env.INSATS_SITE_OUT_DIR || new URL('./dist/', import.meta.url).pathname,
+  cacheDir: process.env.INSATS_SITE_CACHE_DIR || new URL('./.astro/cache/', import.meta.url).pathname,
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

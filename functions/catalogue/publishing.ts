@@ -96,13 +96,19 @@ export interface UploadRequest {
   fileName?: string;
   dryRun: boolean;
   confirmRemovals: boolean;
+  /** For HSDS uploads: the category of services that carry none (HSDS has no field for the taxonomy). */
+  defaultCategory?: string;
   now?: Date;
 }
 
 /** Validate an upload completely; publish it unless it is a dry run or has errors. */
 export async function uploadCatalogue(request: UploadRequest): Promise<UploadReport> {
   const uploadId = randomUUID();
-  const parsed = parseUpload(request.body, request.contentType, { region: request.region, now: request.now });
+  const parsed = parseUpload(request.body, request.contentType, {
+    region: request.region,
+    now: request.now,
+    ...(request.defaultCategory ? { hsds: { defaults: { category: request.defaultCategory } } } : {}),
+  });
   const base = {
     uploadId,
     format: parsed.format,

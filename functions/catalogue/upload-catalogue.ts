@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits.ts';
+import { CATEGORY_CODES } from '../../shared/taxonomy.ts';
 import { callerOf, regionAdmin } from '../auth/middleware.ts';
 import { HttpError } from '../lib/errors.ts';
 import { bodyBytes, header, httpHandler, json, parseQuery } from '../lib/http.ts';
@@ -22,6 +23,8 @@ export const UploadQuerySchema = z.object({
   dryRun: flag,
   confirmRemovals: flag,
   fileName: z.string().max(200).optional(),
+  /** HSDS has no field for the national taxonomy: the category to give services that do not carry one. */
+  defaultCategory: z.enum(CATEGORY_CODES).optional(),
 });
 
 /** The uploaded file's name, for the version history: from ?fileName= or Content-Disposition. */
@@ -73,6 +76,7 @@ export const handler = httpHandler(async (event) => {
         fileName: fileNameOf(event, query.fileName),
         dryRun: query.dryRun,
         confirmRemovals: query.confirmRemovals,
+        defaultCategory: query.defaultCategory,
       }),
     );
   } catch (error) {

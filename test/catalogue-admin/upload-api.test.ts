@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../functions/auth/dev-token.ts';
@@ -122,6 +123,21 @@ describe('uploading a catalogue', () => {
     // The server refuses it as soon as the declared length is too large (the client may see a reset).
     if (response) expect(response.status).toBe(413);
     expect(await readPointer(table)).toEqual(before);
+  });
+
+  it('the official HSDS 3.0 examples import (the taxonomy category given for services that lack one)', async () => {
+    for (const name of ['service_list.json', 'service_full.json']) {
+      const file = readFileSync(new URL(`../fixtures/uploads/hsds/${name}`, import.meta.url));
+      const result = await upload(file, {
+        type: 'application/json',
+        query: '?dryRun=true&defaultCategory=radgivning',
+      });
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ status: 'validated', format: 'hsds' });
+      expect(result.body.counts.valid).toBeGreaterThan(0);
+      const withoutCategory = await upload(file, { type: 'application/json', query: '?dryRun=true' });
+      expect(withoutCategory.status).toBe(422);
+    }
   });
 
   it('binary junk is rejected with a clear message', async () => {

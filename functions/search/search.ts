@@ -1,0 +1,46 @@
+/**
+ * GET /api/search — the federated national search. Answers from warm in-memory indexes of every
+ * region's live version (never a DynamoDB scan per request); the `regions` map says which regions
+ * answered from their live version (`ok`), from their last loaded one (`stale`) or not at all.
+ */
+import { SearchQuerySchema } from '../../shared/search.ts';
+import { HttpError } from '../lib/errors.ts';
+import { httpHandler, json, parseQuery } from '../lib/http.ts';
+import { guardStore } from '../regions/catalogue-reader.ts';
+import { listRegions } from '../registry/store.ts';
+import { InvalidCursorError, searchFederated, toSearchResult } from './engine/index.ts';
+import { Federation } from './federation.ts';
+
+/** One federation per warm function instance. */
+export const federation = new Federation();
+
+export const handler = httpHandler(async (event) => {
+  const query = parseQuery(SearchQuerySchema, event);
+  const regions = await guardStore(() => listRegions());
+  if (query.region && !regions.some((r) => r.id === query.region)) {
+    throw new HttpError(400, 'invalid-query', {
+      sv: `Regionen "${query.region}" finns inte.`,
+      en: `The region "${query.region}" does not exist.`,
+    });
+  }
+  const { indexes, statuses } = await federation.current(regions);
+  let page: ReturnType<typeof searchFederated>;
+  try {
+    page = searchFederated(indexes, query);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new HttpError(400, 'invalid-cursor', {
+        sv: 'Sidmarkören hör inte till den här sökningen. Börja om från första sidan.',
+        en: 'The page cursor does not belong to this search. Start again from the first page.',
+      });
+    }
+    throw error;
+  }
+  return json(200, {
+    total: page.total,
+    results: page.results.map(toSearchResult),
+    facets: page.facets,
+    regions: statuses,
+    nextCursor: page.nextCursor,
+  });
+});
