@@ -18,6 +18,7 @@ export interface Route {
   stores: 'read' | 'write';
   /** Lambda memory in MB (search keeps indexes in memory). */
   memoryMb?: number;
+  /** At most 29: API Gateway's HTTP API gives up on an integration after 30 seconds. */
   timeoutSeconds?: number;
 }
 
@@ -70,7 +71,7 @@ export const ROUTES: readonly Route[] = [
     access: 'admin',
     stores: 'write',
     memoryMb: 1024,
-    timeoutSeconds: 120,
+    timeoutSeconds: 29,
   },
   {
     name: 'ListVersions',
@@ -87,7 +88,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/catalogue/rollback.ts',
     access: 'admin',
     stores: 'write',
-    timeoutSeconds: 120,
+    timeoutSeconds: 29,
   },
   {
     name: 'ConfirmReviewed',
@@ -96,7 +97,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/catalogue/confirm-reviewed.ts',
     access: 'admin',
     stores: 'write',
-    timeoutSeconds: 120,
+    timeoutSeconds: 29,
   },
   {
     name: 'ExportCatalogue',
@@ -114,7 +115,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/catalogue/patch-intervention.ts',
     access: 'admin',
     stores: 'write',
-    timeoutSeconds: 120,
+    timeoutSeconds: 29,
   },
   {
     name: 'Search',
