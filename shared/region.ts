@@ -20,7 +20,12 @@ export const RegionConfigSchema = z.strictObject({
   /** The DynamoDB table of the region's store. */
   tableName: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/),
   /** The AWS region of the store (production: possibly another account). */
-  storeRegion: z.string().optional(),
+  storeRegion: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
+    .optional(),
+  /** Another endpoint for the store (local development and fault tests; in AWS the region's endpoint). */
+  storeEndpoint: z.url({ protocol: /^https?$/ }).optional(),
   contact: z
     .strictObject({ name: z.string().optional(), email: z.email().optional(), url: z.url().optional() })
     .optional(),

@@ -18,7 +18,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { batchWriteAll, documentClient } from '../lib/dynamo.ts';
+import { batchWriteAll, storeClient } from '../lib/dynamo.ts';
 
 export const CATALOGUE_PK = 'CATALOGUE';
 export const LIVE_SK = 'LIVE';
@@ -82,7 +82,7 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 export async function readPointer(tableName: string): Promise<LivePointer | null> {
-  const result = await documentClient().send(
+  const result = await storeClient(tableName).send(
     new GetCommand({ TableName: tableName, Key: { pk: CATALOGUE_PK, sk: LIVE_SK }, ConsistentRead: true }),
   );
   if (!result.Item) return null;
@@ -95,7 +95,7 @@ export async function getItem(
   version: number,
   id: string,
 ): Promise<Intervention | undefined> {
-  const result = await documentClient().send(
+  const result = await storeClient(tableName).send(
     new GetCommand({ TableName: tableName, Key: { pk: versionPk(version), sk: itemSk(id) } }),
   );
   return result.Item?.data as Intervention | undefined;
@@ -113,7 +113,7 @@ export async function listItems(
     : undefined;
   let more = true;
   while (items.length < options.limit && more) {
-    const page = await documentClient().send(
+    const page = await storeClient(tableName).send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :items)',
@@ -135,7 +135,7 @@ export async function readSnapshot(tableName: string, version: number): Promise<
   const chunks: Buffer[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient().send(
+    const page = await storeClient(tableName).send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunks)',
@@ -154,7 +154,7 @@ export async function listVersions(tableName: string): Promise<VersionRecord[]> 
   const versions: VersionRecord[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient().send(
+    const page = await storeClient(tableName).send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
@@ -172,7 +172,7 @@ export async function listVersions(tableName: string): Promise<VersionRecord[]> 
 
 async function acquireLock(tableName: string, owner: string, now: number): Promise<void> {
   try {
-    await documentClient().send(
+    await storeClient(tableName).send(
       new PutCommand({
         TableName: tableName,
         Item: { pk: CATALOGUE_PK, sk: LOCK_SK, owner, expiresAt: now + LOCK_LEASE_MS },
@@ -188,7 +188,7 @@ async function acquireLock(tableName: string, owner: string, now: number): Promi
 
 async function releaseLock(tableName: string, owner: string): Promise<void> {
   try {
-    await documentClient().send(
+    await storeClient(tableName).send(
       new DeleteCommand({
         TableName: tableName,
         Key: { pk: CATALOGUE_PK, sk: LOCK_SK },
@@ -206,7 +206,7 @@ async function deleteVersionData(tableName: string, version: number): Promise<vo
   const keys: { pk: string; sk: string }[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient().send(
+    const page = await storeClient(tableName).send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
@@ -222,7 +222,7 @@ async function deleteVersionData(tableName: string, version: number): Promise<vo
     tableName,
     keys.map((Key) => ({ DeleteRequest: { Key } })),
   );
-  await documentClient().send(
+  await storeClient(tableName).send(
     new DeleteCommand({ TableName: tableName, Key: { pk: CATALOGUE_PK, sk: versionPk(version) } }),
   );
 }
@@ -312,7 +312,7 @@ export async function publish(
       counts: request.counts,
       basedOn: live?.version ?? null,
     };
-    await documentClient().send(
+    await storeClient(tableName).send(
       new PutCommand({
         TableName: tableName,
         Item: { pk: CATALOGUE_PK, sk: versionPk(version), record },
@@ -330,7 +330,7 @@ export async function publish(
     );
     const publishedAt = now().toISOString();
     const complete: VersionRecord = { ...record, status: 'complete', publishedAt };
-    await documentClient().send(
+    await storeClient(tableName).send(
       new UpdateCommand({
         TableName: tableName,
         Key: { pk: CATALOGUE_PK, sk: versionPk(version) },
@@ -341,7 +341,7 @@ export async function publish(
     );
     await hooks.beforeFlip?.();
     try {
-      await documentClient().send(
+      await storeClient(tableName).send(
         new PutCommand({
           TableName: tableName,
           Item: { pk: CATALOGUE_PK, sk: LIVE_SK, version, publishedAt, itemCount: items.length },

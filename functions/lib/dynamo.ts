@@ -9,36 +9,69 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 export const STORE_REQUEST_TIMEOUT_MS = 3_000;
 export const STORE_MAX_ATTEMPTS = 3;
 
-let client: DynamoDBDocumentClient | undefined;
+const clients = new Map<string, DynamoDBDocumentClient>();
+/** Where each regional store lives when it is not the default endpoint (another region, a test proxy). */
+const storeEndpoints = new Map<string, { endpoint?: string; awsRegion?: string }>();
 
+function createClient(endpoint: string | undefined, awsRegion: string | undefined): DynamoDBDocumentClient {
+  const base = new DynamoDBClient({
+    maxAttempts: STORE_MAX_ATTEMPTS,
+    requestHandler: { requestTimeout: STORE_REQUEST_TIMEOUT_MS, connectionTimeout: 1_000 },
+    ...(awsRegion ? { region: awsRegion } : {}),
+    ...(endpoint
+      ? {
+          endpoint,
+          region: awsRegion ?? process.env.AWS_REGION ?? 'eu-north-1',
+          credentials: {
+            accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+            secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+          },
+        }
+      : {}),
+  });
+  return DynamoDBDocumentClient.from(base, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+}
+
+/** The client of the default endpoint (the national table, and every store without its own location). */
 export function documentClient(): DynamoDBDocumentClient {
+  return clientFor(process.env.AWS_ENDPOINT_URL_DYNAMODB, undefined);
+}
+
+function clientFor(endpoint: string | undefined, awsRegion: string | undefined): DynamoDBDocumentClient {
+  const key = `${endpoint ?? ''}|${awsRegion ?? ''}`;
+  let client = clients.get(key);
   if (!client) {
-    const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
-    const base = new DynamoDBClient({
-      maxAttempts: STORE_MAX_ATTEMPTS,
-      requestHandler: { requestTimeout: STORE_REQUEST_TIMEOUT_MS, connectionTimeout: 1_000 },
-      ...(endpoint
-        ? {
-            endpoint,
-            region: process.env.AWS_REGION ?? 'eu-north-1',
-            credentials: {
-              accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-              secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-            },
-          }
-        : {}),
-    });
-    client = DynamoDBDocumentClient.from(base, {
-      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-    });
+    client = createClient(endpoint, awsRegion);
+    clients.set(key, client);
   }
   return client;
 }
 
-/** For tests that point the process at another endpoint. */
+/** Record where regional stores live (from the registry), so each store is reached at its own location. */
+export function registerStoreLocations(
+  stores: readonly { tableName: string; storeEndpoint?: string; storeRegion?: string }[],
+): void {
+  for (const store of stores) {
+    if (store.storeEndpoint || store.storeRegion) {
+      storeEndpoints.set(store.tableName, { endpoint: store.storeEndpoint, awsRegion: store.storeRegion });
+    } else storeEndpoints.delete(store.tableName);
+  }
+}
+
+/** The client for a regional store's table. */
+export function storeClient(tableName: string): DynamoDBDocumentClient {
+  const location = storeEndpoints.get(tableName);
+  if (!location) return documentClient();
+  return clientFor(location.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB, location.awsRegion);
+}
+
+/** For tests and the local server when they point the process at another endpoint. */
 export function resetDocumentClient(): void {
-  client?.destroy();
-  client = undefined;
+  for (const client of clients.values()) client.destroy();
+  clients.clear();
+  storeEndpoints.clear();
 }
 
 /** True when the error means the store could not be reached or refused to serve (retryable). */

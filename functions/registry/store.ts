@@ -6,7 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type RegionConfig, RegionConfigSchema } from '../../shared/region.ts';
 import { registryTableName } from '../lib/config.ts';
-import { batchWriteAll, documentClient } from '../lib/dynamo.ts';
+import { batchWriteAll, documentClient, registerStoreLocations } from '../lib/dynamo.ts';
 
 export const REGISTRY_CACHE_MS = 60_000;
 const PK = 'REGION';
@@ -30,6 +30,7 @@ export async function listRegions(now = Date.now()): Promise<RegionConfig[]> {
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   regions.sort((a, b) => a.id.localeCompare(b.id));
+  registerStoreLocations(regions);
   cache = { at: now, regions };
   return regions;
 }
