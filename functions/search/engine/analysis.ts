@@ -1,0 +1,216 @@
+/**
+ * From text to indexed terms, shared by the index builder, the category vocabulary and the query parser.
+ *
+ * One token gives up to four terms in one vocabulary:
+ *   exact form            "hälsan"           (what was written, normalised)
+ *   folded form           "halsan"           (only when it differs: å/ä/ö typed as a/a/o)
+ *   STEM_MARK + stem      "\u0001häls"        (only when the stem differs from the exact form)
+ *   STEM_MARK + folded    "\u0001hals"        (only when it differs from the folded form)
+ * A query looks the stem up both behind the mark and as a plain word, so a document that contains the bare
+ * stem as a word ("praktik") is found by an inflected query ("praktiken") without storing it twice.
+ */
+import { STEM_MARK } from './config.ts';
+import { globalId, onClear, releaseDictionary, startBuild } from './dictionary.ts';
+import { hashString } from './fuzzy.ts';
+import { stemArabicLight } from './stem-ar.ts';
+import { stemSwedish } from './stem-sv.ts';
+import { findPhrases, mayStartPhrase } from './synonyms.ts';
+import {
+  foldSwedish,
+  isArabicScript,
+  isSwedishLetters,
+  STOP_WORDS,
+  scanTokens,
+  type TokenStream,
+  tokenText,
+} from './text.ts';
+
+export interface TokenForms {
+  exact: string;
+  folded: string;
+  stem: string;
+  foldedStem: string;
+  /** The key phrases are matched by (folded stem for Swedish words, folded form otherwise). */
+  key: string;
+  stop: boolean;
+}
+
+export function tokenForms(token: string): TokenForms {
+  const folded = foldSwedish(token);
+  const swedish = isSwedishLetters(token);
+  const stem = swedish ? stemSwedish(token) : isArabicScript(token) ? stemArabicLight(token) : token;
+  const foldedStem = foldSwedish(stem);
+  return {
+    exact: token,
+    folded,
+    stem,
+    foldedStem,
+    key: swedish ? foldedStem : folded,
+    stop: STOP_WORDS.has(token),
+  };
+}
+
+/** The vocabulary terms a token is indexed under (1 to 4, distinct). */
+export function indexTerms(forms: TokenForms): string[] {
+  const terms = [forms.exact];
+  if (forms.folded !== forms.exact) terms.push(forms.folded);
+  // join() builds flat strings (a + b would be a rope, slower to hash and compare for as long as it lives).
+  if (forms.stem !== forms.exact) terms.push([STEM_MARK, forms.stem].join(''));
+  if (forms.foldedStem !== forms.folded && forms.foldedStem !== forms.stem) {
+    terms.push([STEM_MARK, forms.foldedStem].join(''));
+  }
+  return terms;
+}
+
+interface TokenAnalysis {
+  /** Dictionary (global) ids of the token's index terms. */
+  ids: readonly number[];
+  key: string;
+  stop: boolean;
+  phraseStart: boolean;
+}
+
+/** Analysis of distinct tokens, shared by every region build (regions share most of their words). */
+const tokenCache = new Map<string, TokenAnalysis>();
+const MAX_TOKENS = 600_000;
+onClear(() => tokenCache.clear());
+
+function analyzeToken(token: string): TokenAnalysis {
+  let analysis = tokenCache.get(token);
+  if (!analysis) {
+    const forms = tokenForms(token);
+    analysis = {
+      ids: forms.stop ? [] : indexTerms(forms).map(globalId),
+      key: forms.key,
+      stop: forms.stop,
+      phraseStart: mayStartPhrase(forms.key),
+    };
+    tokenCache.set(token, analysis);
+  }
+  return analysis;
+}
+
+/** Call before building an index: keeps the shared caches bounded. */
+export function beginBuild(): void {
+  if (tokenCache.size > MAX_TOKENS) releaseDictionary();
+  startBuild();
+}
+
+/**
+ * A text analyser bound to one vocabulary (a function from dictionary id to the caller's term id). Distinct tokens
+ * are interned in an open-addressing table keyed by the hash the scanner computes, so an occurrence of a known
+ * word costs one probe and a comparison of code units: no substring, no Map look-up.
+ */
+export interface TextAnalyzer {
+  /** Calls `emit(termId)` for every indexed term of every token (and injected synonym); returns the token count. */
+  analyze(text: string, emit: (termId: number) => void): number;
+}
+
+export function createAnalyzer(termId: (globalId: number) => number): TextAnalyzer {
+  const wordIds: (readonly number[])[] = [];
+  const wordKeys: string[] = [];
+  const wordFlags: number[] = []; // 1: stop word, 2: may start a phrase
+  // Open addressing: slot s holds [hash, word, poolStart, length] at 4s (word -1: empty). The code units of
+  // the words live in `pool`, so a probe reads two cache lines at most.
+  let slots = 1 << 12;
+  let table = new Int32Array(slots * 4).fill(-1);
+  let pool = new Uint16Array(1 << 16);
+  let poolUsed = 0;
+  let seq = new Int32Array(256);
+
+  const place = (hash: number, word: number, at: number, length: number) => {
+    const mask = slots - 1;
+    let slot = hash & mask;
+    while (table[slot * 4 + 1] !== -1) slot = (slot + 1) & mask;
+    table[slot * 4] = hash;
+    table[slot * 4 + 1] = word;
+    table[slot * 4 + 2] = at;
+    table[slot * 4 + 3] = length;
+  };
+  const add = (text: string, hash: number): number => {
+    const analysis = analyzeToken(text);
+    const word = wordIds.length;
+    wordIds.push(analysis.ids.map(termId));
+    wordKeys.push(analysis.key);
+    wordFlags.push((analysis.stop ? 1 : 0) | (analysis.phraseStart ? 2 : 0));
+    if (poolUsed + text.length > pool.length) {
+      const next = new Uint16Array(Math.max(pool.length * 2, poolUsed + text.length));
+      next.set(pool);
+      pool = next;
+    }
+    const at = poolUsed;
+    for (let i = 0; i < text.length; i++) pool[poolUsed++] = text.charCodeAt(i);
+    if ((word + 1) * 2 > slots) {
+      const old = table;
+      slots *= 2;
+      table = new Int32Array(slots * 4).fill(-1);
+      for (let s = 0; s < old.length; s += 4) {
+        if (old[s + 1] !== -1) place(old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
+      }
+    }
+    place(hash | 0, word, at, text.length);
+    return word;
+  };
+  /** The interned word of token k of the stream. */
+  const find = (tokens: TokenStream, k: number): number => {
+    const hash = tokens.hash[k]! | 0;
+    const from = tokens.start[k]!;
+    const length = tokens.length[k]!;
+    const codes = tokens.codes;
+    const mask = slots - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const base = slot * 4;
+      const word = table[base + 1]!;
+      if (word === -1) return add(tokenText(tokens, k), hash);
+      if (table[base] === hash && table[base + 3] === length) {
+        const at = table[base + 2]!;
+        let i = 0;
+        while (i < length && pool[at + i] === codes[from + i]) i++;
+        if (i === length) return word;
+      }
+      slot = (slot + 1) & mask;
+    }
+  };
+  const wordOf = (text: string): number => {
+    const hash = hashString(text) | 0;
+    const mask = slots - 1;
+    for (let slot = hash & mask; table[slot * 4 + 1] !== -1; slot = (slot + 1) & mask) {
+      const base = slot * 4;
+      if (table[base] !== hash || table[base + 3] !== text.length) continue;
+      const at = table[base + 2]!;
+      let i = 0;
+      while (i < text.length && pool[at + i] === text.charCodeAt(i)) i++;
+      if (i === text.length) return table[base + 1]!;
+    }
+    return add(text, hash);
+  };
+
+  return {
+    analyze(text, emit) {
+      const tokens = scanTokens(text);
+      if (seq.length < tokens.count) seq = new Int32Array(tokens.count * 2);
+      let phrases = false;
+      let count = 0;
+      for (let k = 0; k < tokens.count; k++) {
+        const word = find(tokens, k);
+        seq[k] = word;
+        const flags = wordFlags[word]!;
+        if (flags & 2) phrases = true;
+        if (flags & 1) continue;
+        count++;
+        const ids = wordIds[word]!;
+        for (let j = 0; j < ids.length; j++) emit(ids[j]!);
+      }
+      if (phrases) {
+        const keys: string[] = [];
+        for (let k = 0; k < tokens.count; k++) keys.push(wordKeys[seq[k]!]!);
+        for (const match of findPhrases(keys)) {
+          for (const id of wordIds[wordOf(match.abbreviation)]!) emit(id);
+          count++;
+        }
+      }
+      return count;
+    },
+  };
+}

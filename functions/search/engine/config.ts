@@ -1,0 +1,83 @@
+/**
+ * Every number that shapes ranking and the work per query, in one place.
+ * Changing a weight changes the order of results; changing a cap changes what a query can cost.
+ */
+
+/** BM25F saturation constant. */
+export const K1 = 1.2;
+
+/** Indexed text fields, in the order of their slots in the per-document arrays. */
+export const FIELDS = ['title', 'summary', 'description', 'provider'] as const;
+export const FIELD_COUNT = FIELDS.length;
+export const TITLE = 0;
+export const SUMMARY = 1;
+export const DESCRIPTION = 2;
+export const PROVIDER = 3;
+
+/** BM25F field boosts: a title match weighs three descriptions. */
+export const FIELD_BOOST: readonly number[] = [3, 1.5, 1, 1.2];
+/** BM25F length normalisation per field (0 = none, 1 = full). */
+export const FIELD_B: readonly number[] = [0.5, 0.6, 0.75, 0.4];
+/**
+ * The category labels (every UI language, aliases, the parent's labels) are a virtual field shared by all
+ * documents of a category: no length normalisation, this boost.
+ */
+export const CATEGORY_BOOST = 1;
+
+/**
+ * Term frequencies are packed in 16 bits per posting: title 3 bits, summary 4, description 5, provider 4.
+ * A frequency above the cap counts as the cap (saturation makes the difference negligible).
+ */
+export const TF_BITS: readonly number[] = [3, 4, 5, 4];
+export const TF_SHIFT: readonly number[] = [0, 3, 7, 12];
+export const TF_CAP: readonly number[] = TF_BITS.map((bits) => (1 << bits) - 1);
+
+/** How much a match of each kind is worth, relative to the exact word typed. */
+export const WEIGHT = {
+  exact: 1,
+  /** The query's Swedish-folded form ("halsa" for "hälsa") when the query had å/ä/ö. */
+  folded: 0.85,
+  /** Same Swedish (or Arabic light) stem: "praktiker" for "praktiken". */
+  stem: 0.8,
+  foldedStem: 0.7,
+  /** A domain synonym: "so" for "samhällsorientering". */
+  synonym: 0.9,
+  /** The query term as the start of a longer word: between these two, longer completions lower. */
+  prefixMax: 0.6,
+  prefixMin: 0.3,
+  /** One edit away (insert, delete, substitute, swap two neighbours). */
+  fuzzy: 0.45,
+  /** A part of a compound the user typed: "praktik" for "praktikplatser". */
+  compoundPart: 0.35,
+} as const;
+
+/** Caps on the work one query can cause, whatever is typed. */
+export const QUERY_LIMITS = {
+  /** Characters of `q` looked at (the HTTP schema already refuses more than LIMITS.queryMaxChars). */
+  maxChars: 1_000,
+  /** Distinct terms of a query that are searched; the rest are ignored. */
+  maxTerms: 12,
+  /** Longest token kept (longer ones are cut). */
+  maxTokenChars: 40,
+  /** Prefix completions considered per term (the lexicographically first of the whole vocabulary)… */
+  prefixPool: 128,
+  /** …of which the shortest are searched. */
+  maxPrefixExpansions: 50,
+  /** Fuzzy (one-edit) neighbours searched per term, most frequent first. */
+  maxFuzzyExpansions: 50,
+  /** Shortest query term completed as a prefix. */
+  prefixMinChars: 3,
+  /** Shortest query term allowed a typo. */
+  fuzzyMinChars: 5,
+  /** Shortest query term split as a compound, and shortest parts. */
+  compoundMinChars: 8,
+  compoundHeadMinChars: 4,
+  compoundTailMinChars: 4,
+} as const;
+
+/** Words in the fuzzy (deletion-neighbourhood) index: from one less than the shortest fuzzy query term. */
+export const FUZZY_INDEX_MIN_CHARS = QUERY_LIMITS.fuzzyMinChars - 1;
+export const FUZZY_INDEX_MAX_CHARS = 32;
+
+/** Stems live in their own part of the vocabulary, behind this marker, so a stem never counts as a typed word. */
+export const STEM_MARK = '\u0001';

@@ -1,0 +1,357 @@
+/**
+ * The federated search: one query over the region indexes, ranked as if they were one national index.
+ *
+ * Scoring is BM25F with global statistics: per query term, each expansion's postings give
+ *   x = Σ_f tf_f · boost_f / (1 − b_f + b_f · len_f / avgLen_f)   (+ the category-label field)
+ *   s = weight · x / (k1 + x)
+ * the term keeps its best expansion per document, and the document's score is Σ_terms idf_t · (k1+1) · s_t,
+ * where idf_t and avgLen_f come from the whole corpus. Documents are visited region by region with reusable
+ * typed-array accumulators; results are selected with a bounded heap, never a full sort.
+ */
+import type { Intervention } from '../../../shared/intervention.ts';
+import { LIMITS } from '../../../shared/limits.ts';
+import type { SearchFacets, SearchQuery } from '../../../shared/search.ts';
+import { K1 } from './config.ts';
+import {
+  type CursorPosition,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursorError,
+  versionsChanged,
+} from './cursor.ts';
+import { type CompiledFilters, compileFilters, F_REGION, FacetCounter, municipalityPass } from './facets.ts';
+import { hashString } from './fuzzy.ts';
+import { parseQuery, planQuery, type QueryTerm, type TermPlan } from './query.ts';
+import type { RegionIndex } from './region-index.ts';
+import { type GlobalStats, statsFor, statsMatch } from './stats.ts';
+import { TopK } from './topk.ts';
+
+export interface SearchHit {
+  regionId: string;
+  id: string;
+  /** Relevance for a text query; 0 for an empty query. */
+  score: number;
+  /** The full intervention (the index's own object: do not mutate). */
+  item: Intervention;
+}
+
+export interface SearchPage {
+  /** Documents matching the query and every filter. */
+  total: number;
+  results: SearchHit[];
+  facets: SearchFacets;
+  nextCursor: string | null;
+  /**
+   * How the text matched: every term (`all`); any term, because no document had them all (`any`);
+   * or there was no searchable text and the results are the filtered catalogue, freshest first (`browse`).
+   */
+  match: 'all' | 'any' | 'browse';
+  /** The cursor came from other region versions: this page continues from its position, best effort. */
+  cursorStale: boolean;
+}
+
+export interface SearchOptions {
+  /** Statistics from `combineStats(indexes)`; computed (and remembered) when missing or out of date. */
+  stats?: GlobalStats;
+}
+
+export type SearchInput = Partial<SearchQuery>;
+
+// Scratch buffers reused across queries (the engine is synchronous, so one set is enough).
+let acc = new Float64Array(0);
+let termAcc = new Float64Array(0);
+let matched = new Uint8Array(0);
+let stamp = new Int32Array(0);
+let docList = new Int32Array(0);
+let termList = new Int32Array(0);
+let keyList = new Float64Array(0);
+let stampGen = 0;
+
+function ensureScratch(size: number): void {
+  if (acc.length >= size) return;
+  const n = Math.max(size, acc.length * 2, 1024);
+  acc = new Float64Array(n);
+  termAcc = new Float64Array(n);
+  matched = new Uint8Array(n);
+  stamp = new Int32Array(n);
+  docList = new Int32Array(n);
+  termList = new Int32Array(n);
+  keyList = new Float64Array(n);
+  stampGen = 0;
+}
+
+function nextStamp(): number {
+  if (stampGen >= 0x3fffffff) {
+    stamp.fill(0);
+    stampGen = 0;
+  }
+  return ++stampGen;
+}
+
+/**
+ * Score every document of region r that matches at least one term. Leaves the documents in
+ * `docList[0..count)`, their scores in `acc` and matched-term counts in `matched`; returns the count.
+ */
+function scoreRegion(
+  plans: readonly TermPlan[],
+  r: number,
+  index: RegionIndex,
+  weights: Float64Array,
+): number {
+  const docs = index.postingDoc;
+  const tfs = index.postingTf;
+  const starts = index.postingStart;
+  const category = index.category;
+  const catStart = index.catStart;
+  const catDocs = index.catDocs;
+  // Local copies of the module's scratch buffers: the hot loops then read no module bindings.
+  const termScores = termAcc;
+  const termDocs = termList;
+  const scores = acc;
+  const matches = matched;
+  const stamps = stamp;
+  const hitDocs = docList;
+  let docCount = 0;
+  for (const plan of plans) {
+    let termCount = 0;
+    for (const e of plan.expansions) {
+      const w = e.weight;
+      const cx = e.catX;
+      const id = e.local[r]!;
+      const gen = cx ? nextStamp() : 0;
+      if (id >= 0) {
+        const to = starts[id + 1]!;
+        for (let p = starts[id]!; p < to; p++) {
+          const d = docs[p]!;
+          const packed = tfs[p]!;
+          const b = d * 4;
+          let x =
+            (packed & 7) * weights[b]! +
+            ((packed >>> 3) & 15) * weights[b + 1]! +
+            ((packed >>> 7) & 31) * weights[b + 2]! +
+            ((packed >>> 12) & 15) * weights[b + 3]!;
+          if (cx) {
+            x += cx[category[d]!]!;
+            stamps[d] = gen;
+          }
+          const s = (w * x) / (K1 + x);
+          const have = termScores[d]!;
+          if (have === 0) termDocs[termCount++] = d;
+          if (s > have) termScores[d] = s;
+        }
+      }
+      if (cx) {
+        for (const c of e.cats) {
+          const x = cx[c]!;
+          const s = (w * x) / (K1 + x);
+          const to = catStart[c + 1]!;
+          for (let j = catStart[c]!; j < to; j++) {
+            const d = catDocs[j]!;
+            if (stamps[d] === gen) continue;
+            const have = termScores[d]!;
+            if (have === 0) termDocs[termCount++] = d;
+            if (s > have) termScores[d] = s;
+          }
+        }
+      }
+    }
+    const scale = plan.idf * (K1 + 1);
+    for (let k = 0; k < termCount; k++) {
+      const d = termDocs[k]!;
+      const s = termScores[d]!;
+      termScores[d] = 0;
+      if (matches[d] === 0) hitDocs[docCount++] = d;
+      scores[d]! += scale * s;
+      matches[d]!++;
+    }
+  }
+  return docCount;
+}
+
+interface Pass {
+  total: number;
+  /** Results after the cursor (to know whether a next page exists). */
+  remaining: number;
+  top: TopK;
+  facets: FacetCounter;
+}
+
+interface CursorBounds {
+  key: number;
+  /** Region order of the cursor's region (x.5 when the region is gone). */
+  region: number;
+  /** Per region order: the cursor's id rank in that region (only used for the cursor's own region). */
+  rank: number;
+}
+
+/** Where the cursor sits in the current order: region order and id rank, fractional when absent. */
+function cursorBounds(cursor: CursorPosition, stats: GlobalStats): CursorBounds {
+  const ids = stats.indexes.map((index) => index.regionId);
+  let region = ids.indexOf(cursor.regionId);
+  let rank = -0.5;
+  if (region < 0) {
+    let insert = 0;
+    while (insert < ids.length && ids[insert]! < cursor.regionId) insert++;
+    region = insert - 0.5;
+  } else {
+    const sorted = stats.indexes[region]!.sortedIds;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < cursor.id) lo = mid + 1;
+      else hi = mid;
+    }
+    rank = lo < sorted.length && sorted[lo] === cursor.id ? lo : lo - 0.5;
+  }
+  return { key: cursor.key, region, rank };
+}
+
+function run(
+  stats: GlobalStats,
+  filters: CompiledFilters,
+  plans: readonly TermPlan[] | null,
+  required: number,
+  limit: number,
+  after: CursorBounds | null,
+): Pass {
+  const top = new TopK(limit + 1);
+  const facets = new FacetCounter(stats.indexes.length);
+  let total = 0;
+  let remaining = 0;
+  stats.indexes.forEach((index, r) => {
+    const regionFail = filters.region !== undefined && filters.region !== index.regionId ? F_REGION : 0;
+    const muniPass = municipalityPass(index, filters);
+    facets.beginRegion(index);
+    ensureScratch(index.size);
+    const hits = docList;
+    const keys = keyList;
+    let count = 0;
+    if (plans) {
+      const touched = scoreRegion(plans, r, index, stats.fieldWeights[r]!);
+      const scores = acc;
+      const matches = matched;
+      for (let k = 0; k < touched; k++) {
+        const d = hits[k]!;
+        const score = scores[d]!;
+        const m = matches[d]!;
+        scores[d] = 0;
+        matches[d] = 0;
+        if (m < required) continue;
+        hits[count] = d; // compacting in place: count <= k
+        keys[count++] = score;
+      }
+    } else {
+      const fresh = index.fresh;
+      for (let d = 0; d < index.size; d++) {
+        hits[d] = d;
+        keys[d] = fresh[d]!;
+      }
+      count = index.size;
+    }
+    // Without filters (other than region), every candidate counts everywhere, or (other region) in one facet.
+    let passed = count;
+    if (filters.any) passed = facets.filterBatch(index, hits, keys, count, filters, regionFail, muniPass);
+    else if (regionFail) {
+      facets.countRegionOnly(count);
+      passed = 0;
+    } else facets.countAllBatch(index, hits, count);
+    if (passed > 0 && !regionFail) {
+      total += passed;
+      remaining += top.offerBatch(r, index.idRank, hits, keys, passed, after);
+    }
+    facets.endRegion(index, r);
+  });
+  return { total, remaining, top, facets };
+}
+
+function clampLimit(limit: unknown): number {
+  const n = typeof limit === 'number' && Number.isFinite(limit) ? Math.trunc(limit) : LIMITS.pageSizeDefault;
+  return Math.min(LIMITS.pageSizeMax, Math.max(1, n));
+}
+
+/** A hash of what determines the result set and its order: the searched terms and the filters. */
+function queryHash(terms: readonly QueryTerm[], query: SearchInput): number {
+  return hashString(
+    JSON.stringify([
+      terms.map((t) => (t.phrase ? `"${t.forms.exact}` : t.forms.exact)),
+      query.region ?? null,
+      query.municipality ?? null,
+      query.category ?? null,
+      query.language ?? null,
+      query.audience ?? null,
+      query.delivery ?? null,
+      query.free ?? null,
+      query.openToOtherMunicipalities ?? null,
+    ]),
+  );
+}
+
+/**
+ * Search the given region indexes as one national corpus. Results are ordered by score (text) or by
+ * lastReviewedAt (no text), then region id, then id. Never throws for any `q`; throws InvalidCursorError for a
+ * cursor that cannot be read or belongs to another query.
+ */
+export function searchFederated(
+  indexes: readonly RegionIndex[],
+  query: SearchInput,
+  options: SearchOptions = {},
+): SearchPage {
+  const stats = options.stats && statsMatch(options.stats, indexes) ? options.stats : statsFor(indexes);
+  const limit = clampLimit(query.limit);
+  const terms = parseQuery(query.q);
+  const filters = compileFilters(query);
+  const hash = queryHash(terms, query);
+  const mode = terms.length ? 'score' : 'fresh';
+
+  let cursor: CursorPosition | null = null;
+  if (query.cursor) {
+    cursor = decodeCursor(query.cursor);
+    if (cursor.query !== hash || cursor.mode !== mode) {
+      throw new InvalidCursorError('The cursor belongs to another query');
+    }
+  }
+  const after = cursor ? cursorBounds(cursor, stats) : null;
+
+  let pass: Pass;
+  let match: SearchPage['match'];
+  if (terms.length === 0) {
+    pass = run(stats, filters, null, 0, limit, after);
+    match = 'browse';
+  } else {
+    const plans = planQuery(terms, stats);
+    pass = run(stats, filters, plans, plans.length, limit, after);
+    match = 'all';
+    if (pass.total === 0 && plans.length > 1) {
+      pass = run(stats, filters, plans, 1, limit, after);
+      match = 'any';
+    }
+  }
+
+  const entries = pass.top.drain().slice(0, limit);
+  const results: SearchHit[] = entries.map(({ key, region, doc }) => {
+    const index = stats.indexes[region]!;
+    const item = index.items[doc]!;
+    return { regionId: index.regionId, id: item.id, score: mode === 'score' ? key : 0, item };
+  });
+  const last = entries[entries.length - 1];
+  const nextCursor =
+    last && pass.remaining > limit
+      ? encodeCursor({
+          mode,
+          key: last.key,
+          regionId: stats.indexes[last.region]!.regionId,
+          id: stats.indexes[last.region]!.items[last.doc]!.id,
+          query: hash,
+          versions: stats.versions,
+        })
+      : null;
+  return {
+    total: pass.total,
+    results,
+    facets: pass.facets.toFacets(stats.indexes.map((index) => index.regionId)),
+    nextCursor,
+    match,
+    cursorStale: cursor ? versionsChanged(cursor.versions, stats.versions) : false,
+  };
+}

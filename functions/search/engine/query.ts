@@ -1,0 +1,267 @@
+/**
+ * From the text a person typed to a query plan: for each query term, the vocabulary terms it matches with
+ * their weights (exact, folded, stem, synonym, prefix completions, one-edit neighbours, compound parts), the
+ * term ids of each in every region, and the term's global idf.
+ *
+ * Every choice here is made over the union of the regions' vocabularies with a partition-independent rule
+ * (lexicographic pools, global document frequencies), so a federated query expands exactly like a query on
+ * one merged index would.
+ */
+import { type TokenForms, tokenForms } from './analysis.ts';
+import { CATEGORY_COUNT, CATEGORY_VOCABULARY } from './category-vocab.ts';
+import { CATEGORY_BOOST, QUERY_LIMITS, STEM_MARK, WEIGHT } from './config.ts';
+import { isPlainTerm } from './dictionary.ts';
+import { deletionHashes, hashString, lookupDeletions, withinOneEdit } from './fuzzy.ts';
+import { lookupTerm, lowerBound } from './region-index.ts';
+import type { GlobalStats } from './stats.ts';
+import { findPhrases } from './synonyms.ts';
+import { tokenize } from './text.ts';
+
+export interface QueryTerm {
+  forms: TokenForms;
+  /** An abbreviation to search as well (the term is a one-word synonym phrase). */
+  synonym?: string;
+  /** The term stands for a multi-word phrase: search the abbreviation only. */
+  phrase?: boolean;
+}
+
+/** Parse `q` into at most QUERY_LIMITS.maxTerms distinct terms. Never throws; stop words are dropped. */
+export function parseQuery(q: string | undefined | null): QueryTerm[] {
+  if (typeof q !== 'string') return [];
+  const tokens = tokenize(q.slice(0, QUERY_LIMITS.maxChars));
+  const forms = tokens.map(tokenForms);
+  const phrases = findPhrases(forms.map((f) => f.key));
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const push = (term: QueryTerm) => {
+    const key = (term.phrase ? '\u0002' : '') + term.forms.exact;
+    if (seen.has(key) || terms.length >= QUERY_LIMITS.maxTerms) return;
+    seen.add(key);
+    terms.push(term);
+  };
+  let next = 0;
+  for (let i = 0; i < forms.length; i++) {
+    const phrase = phrases[next];
+    if (phrase && phrase.start === i) {
+      next++;
+      if (phrase.length > 1) {
+        push({ forms: tokenForms(phrase.abbreviation), phrase: true });
+        i += phrase.length - 1;
+        continue;
+      }
+      push({ forms: forms[i]!, synonym: phrase.abbreviation });
+      continue;
+    }
+    if (!forms[i]!.stop) push({ forms: forms[i]! });
+  }
+  return terms;
+}
+
+/** A vocabulary term a query term matches, resolved in every region. */
+export interface Expansion {
+  readonly term: string;
+  /** How much a match is worth relative to the exact word (WEIGHT). */
+  weight: number;
+  /** Term id in each region (aligned with `stats.indexes`), or -1. */
+  readonly local: Int32Array;
+  /** Categories whose labels contain the term, and its contribution to x (tf · CATEGORY_BOOST) in each. */
+  readonly cats: readonly number[];
+  readonly catX: Float64Array | null;
+  /** Documents containing it nationally, in any field. */
+  readonly df: number;
+}
+
+export interface TermPlan {
+  readonly expansions: readonly Expansion[];
+  /** BM25 idf from the largest df among the expansions (a rare misspelling does not outweigh the word). */
+  readonly idf: number;
+}
+
+/** Resolves vocabulary terms across regions once per query. */
+class Resolver {
+  readonly stats: GlobalStats;
+  private readonly cache = new Map<string, Expansion | null>();
+
+  constructor(stats: GlobalStats) {
+    this.stats = stats;
+  }
+
+  /** The term resolved everywhere, or null when no region (and no category label) has it. */
+  resolve(term: string): Expansion | null {
+    const cached = this.cache.get(term);
+    if (cached !== undefined) return cached;
+    const { indexes } = this.stats;
+    const hash = hashString(term);
+    const local = new Int32Array(indexes.length);
+    const vocab = CATEGORY_VOCABULARY;
+    const v = vocab.byTerm.get(term);
+    const cats: number[] = [];
+    let catX: Float64Array | null = null;
+    if (v !== undefined) {
+      catX = new Float64Array(CATEGORY_COUNT);
+      for (let j = vocab.start[v]!; j < vocab.start[v + 1]!; j++) {
+        cats.push(vocab.cats[j]!);
+        catX[vocab.cats[j]!] = vocab.tf[j]! * CATEGORY_BOOST;
+      }
+    }
+    let df = 0;
+    let found = cats.length > 0;
+    for (let r = 0; r < indexes.length; r++) {
+      const index = indexes[r]!;
+      const id = lookupTerm(index, term, hash);
+      local[r] = id;
+      if (id >= 0) {
+        df += index.dfAll[id]!;
+        found = true;
+      } else for (const c of cats) df += index.catCount[c]!;
+    }
+    const result = found && df > 0 ? { term, weight: 0, local, cats, catX, df } : null;
+    this.cache.set(term, result);
+    return result;
+  }
+
+  exists(term: string): boolean {
+    return this.resolve(term) !== null;
+  }
+
+  /**
+   * Completions of `prefix` (excluding itself): the lexicographically first `prefixPool` of the union of all
+   * vocabularies, then the shortest of those. Each region contributes at most a pool's worth. With
+   * `plainOnly`, only plain (folded) words: a folded prefix need not complete to both "hälsa" and "halsa".
+   */
+  completions(prefix: string, plainOnly: boolean): string[] {
+    const limit = QUERY_LIMITS.prefixPool;
+    let pool: string[] = [];
+    const scan = (terms: readonly string[], plain: (t: number) => boolean) => {
+      const found: string[] = [];
+      const ceiling = pool.length >= limit ? pool[limit - 1]! : undefined;
+      for (let i = lowerBound(terms, prefix); i < terms.length && found.length < limit; i++) {
+        const term = terms[i]!;
+        if (!term.startsWith(prefix)) break;
+        if (ceiling !== undefined && term > ceiling) break;
+        if (term !== prefix && (!plainOnly || plain(i))) found.push(term);
+      }
+      if (found.length) pool = mergeSorted(pool, found, limit);
+    };
+    const categoryTerms = CATEGORY_VOCABULARY.terms;
+    scan(categoryTerms, (i) => isPlainTerm(categoryTerms[i]!));
+    for (const index of this.stats.indexes) scan(index.terms, (i) => index.termPlain[i] === 1);
+    return pool
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+      .slice(0, QUERY_LIMITS.maxPrefixExpansions);
+  }
+
+  /** Words one edit away from `word` (excluding itself), most frequent first. */
+  neighbours(word: string): Expansion[] {
+    const hashes = deletionHashes(word);
+    const candidates = new Set<string>();
+    lookupDeletions(CATEGORY_VOCABULARY.fuzzy, hashes, (id) =>
+      candidates.add(CATEGORY_VOCABULARY.terms[id]!),
+    );
+    for (const index of this.stats.indexes) {
+      lookupDeletions(index.fuzzy, hashes, (id) => candidates.add(index.terms[id]!));
+    }
+    const found: Expansion[] = [];
+    for (const candidate of candidates) {
+      if (candidate === word || !withinOneEdit(word, candidate)) continue;
+      const resolved = this.resolve(candidate);
+      if (resolved) found.push(resolved);
+    }
+    return found
+      .sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
+      .slice(0, QUERY_LIMITS.maxFuzzyExpansions);
+  }
+}
+
+/** Merge two sorted lists of distinct strings, without duplicates, keeping the first `limit`. */
+function mergeSorted(a: readonly string[], b: readonly string[], limit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
+}
+
+export function idf(df: number, docCount: number): number {
+  return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+}
+
+/** Expand and resolve each query term. A term with no expansion anywhere gets an empty list. */
+export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): TermPlan[] {
+  const resolver = new Resolver(stats);
+  return terms.map((term) => {
+    const chosen = new Map<string, Expansion>();
+    const add = (word: string, weight: number) => {
+      if (!word || weight <= 0) return;
+      const resolved = resolver.resolve(word);
+      if (!resolved) return;
+      const have = chosen.get(word);
+      if (have) have.weight = Math.max(have.weight, weight);
+      else chosen.set(word, { ...resolved, weight });
+    };
+    const f = term.forms;
+    if (term.phrase) {
+      add(f.exact, WEIGHT.exact);
+    } else {
+      add(f.exact, WEIGHT.exact);
+      add(f.folded, WEIGHT.folded);
+      add(STEM_MARK + f.stem, WEIGHT.stem);
+      add(f.stem, WEIGHT.stem);
+      add(STEM_MARK + f.foldedStem, WEIGHT.foldedStem);
+      add(f.foldedStem, WEIGHT.foldedStem);
+      if (term.synonym) add(term.synonym, WEIGHT.synonym);
+
+      if (f.folded.length >= QUERY_LIMITS.prefixMinChars) {
+        const prefixWeight = (prefix: string, word: string, factor: number) =>
+          factor *
+          (WEIGHT.prefixMin +
+            ((WEIGHT.prefixMax - WEIGHT.prefixMin) * prefix.length) / Math.max(word.length, 1));
+        for (const word of resolver.completions(f.exact, f.exact === f.folded)) {
+          add(word, prefixWeight(f.exact, word, 1));
+        }
+        if (f.folded !== f.exact) {
+          for (const word of resolver.completions(f.folded, true)) {
+            add(word, prefixWeight(f.folded, word, WEIGHT.folded));
+          }
+        }
+      }
+      if (f.folded.length >= QUERY_LIMITS.fuzzyMinChars) {
+        for (const neighbour of resolver.neighbours(f.folded)) add(neighbour.term, WEIGHT.fuzzy);
+      }
+      if (f.folded.length >= QUERY_LIMITS.compoundMinChars) {
+        for (const part of compoundParts(f.folded, resolver)) add(part, WEIGHT.compoundPart);
+      }
+    }
+    const expansions = [...chosen.values()].sort((a, b) => (a.term < b.term ? -1 : 1));
+    let maxDf = 0;
+    for (const e of expansions) maxDf = Math.max(maxDf, e.df);
+    return { expansions, idf: expansions.length ? idf(maxDf, stats.docCount) : 0 };
+  });
+}
+
+/**
+ * Split a compound at the longest known head: "praktikplatser" → "praktik" (+ "platser" when known).
+ * A linking s is tried off the tail ("arbetsplats" → "arbet"… no: "arbets" + "plats" → "plats").
+ */
+function compoundParts(word: string, resolver: Resolver): string[] {
+  const { compoundHeadMinChars, compoundTailMinChars } = QUERY_LIMITS;
+  for (let cut = word.length - compoundTailMinChars; cut >= compoundHeadMinChars; cut--) {
+    const head = word.slice(0, cut);
+    if (!resolver.exists(head)) continue;
+    const tail = word.slice(cut);
+    const parts = [head];
+    if (resolver.exists(tail)) parts.push(tail);
+    else if (tail[0] === 's' && tail.length - 1 >= compoundTailMinChars && resolver.exists(tail.slice(1))) {
+      parts.push(tail.slice(1));
+    }
+    return parts;
+  }
+  return [];
+}

@@ -1,0 +1,426 @@
+/**
+ * One region's search index, built from its live catalogue version. Everything a query touches is a typed
+ * array: postings (document numbers and packed per-field term frequencies) in one block per term, per-document
+ * field lengths and filter attributes, and the deletion table for typos. The vocabulary is a sorted array (for
+ * prefix ranges) plus an open-addressing hash table (for exact look-ups with a hash computed once per query).
+ *
+ * Nothing here depends on other regions: global statistics are combined at query time (see stats.ts), so a
+ * region is swapped by building its new index alone.
+ */
+import { MUNICIPALITIES } from '../../../shared/geo.ts';
+import type { Intervention } from '../../../shared/intervention.ts';
+import { CONTENT_LANGUAGES } from '../../../shared/languages.ts';
+import { AUDIENCE_CODES, DELIVERY_CODES } from '../../../shared/taxonomy.ts';
+import { beginBuild, createAnalyzer } from './analysis.ts';
+import { CATEGORY_COUNT, CATEGORY_VOCABULARY, categoryIndexByCode } from './category-vocab.ts';
+import { DESCRIPTION, FIELD_COUNT, PROVIDER, SUMMARY, TF_CAP, TF_SHIFT, TITLE } from './config.ts';
+import { categoryOf, hashOf, isFuzzyTerm, isPlain, ranks, termCount, termOf } from './dictionary.ts';
+import { buildDeletionIndex, type DeletionIndex } from './fuzzy.ts';
+
+const lookupCategoryTerm = (term: string) => CATEGORY_VOCABULARY.byTerm.get(term);
+
+export type DocArray = Uint16Array | Uint32Array;
+
+export interface RegionIndex {
+  readonly regionId: string;
+  /** The catalogue version the index was built from. */
+  readonly version: number;
+  /** The interventions, in document-number order: `items[hit.doc]` is the full intervention. */
+  readonly items: readonly Intervention[];
+  readonly size: number;
+
+  /** Vocabulary in UTF-16 code-unit order; a term's id is its position. */
+  readonly terms: readonly string[];
+  /** Open-addressing table of term ids by `hashString(term)`; -1 is empty. */
+  readonly termTable: Int32Array;
+  /** Postings of term t: `postingDoc/postingTf[postingStart[t] .. postingStart[t+1])`, documents ascending. */
+  readonly postingStart: Uint32Array;
+  readonly postingDoc: DocArray;
+  readonly postingTf: Uint16Array;
+  /** Documents containing term t in any field, the category labels included (for the global idf). */
+  readonly dfAll: Uint32Array;
+  readonly fuzzy: DeletionIndex;
+  /** 1 for a plain term (folded word, not a stem): the candidates of a folded prefix. */
+  readonly termPlain: Uint8Array;
+
+  /** Token count of document d's field f at `d * FIELD_COUNT + f` (mean over the languages present). */
+  readonly fieldLen: Uint16Array;
+  readonly fieldLenSum: Float64Array;
+
+  /** Category (index into CATEGORIES) of each document, and the documents of each category. */
+  readonly category: Uint8Array;
+  readonly catStart: Uint32Array;
+  readonly catDocs: DocArray;
+  readonly catCount: Uint32Array;
+  /** Delivery (index into DELIVERY_CODES). */
+  readonly delivery: Uint8Array;
+  /** Bit 0: cost.free; bit 1: interMunicipal.open. */
+  readonly flags: Uint8Array;
+  /**
+   * Content languages: each document's set is one of few distinct sets ("combos"), so facets count combos
+   * and expand them once per region. Combo c is a 64-bit set in two halves (bit i = CONTENT_LANGUAGES[i]).
+   */
+  readonly langCombo: Uint32Array;
+  readonly langComboLo: Uint32Array;
+  readonly langComboHi: Uint32Array;
+  /** Audiences as a bit set (bit i = AUDIENCE_CODES[i]). */
+  readonly audience: Uint32Array;
+  /** Municipalities, as combos too: combo c lists `muniComboIds[muniComboStart[c] .. muniComboStart[c+1])`. */
+  readonly muniCombo: Uint32Array;
+  readonly muniComboStart: Uint32Array;
+  readonly muniComboIds: Uint16Array;
+  /** lastReviewedAt in epoch ms (-Infinity when missing): the freshness order of an empty query. */
+  readonly fresh: Float64Array;
+  /** Rank of each document's id among the region's ids (code-unit order): the final tie-break. */
+  readonly idRank: Uint32Array;
+  readonly sortedIds: readonly string[];
+}
+
+export const FLAG_FREE = 1;
+export const FLAG_OPEN = 2;
+export const REMOTE = DELIVERY_CODES.indexOf('remote');
+
+export const municipalityIndexByCode: ReadonlyMap<string, number> = new Map(
+  MUNICIPALITIES.map((m, i) => [m.code, i]),
+);
+export const languageIndexByCode: ReadonlyMap<string, number> = new Map(
+  CONTENT_LANGUAGES.map((c, i) => [c, i]),
+);
+export const audienceIndexByCode: ReadonlyMap<string, number> = new Map(AUDIENCE_CODES.map((c, i) => [c, i]));
+export const deliveryIndexByCode: ReadonlyMap<string, number> = new Map(DELIVERY_CODES.map((c, i) => [c, i]));
+
+/** Grow-by-doubling typed array. */
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(array: T, need: number): T {
+  if (need <= array.length) return array;
+  let size = array.length || 1;
+  while (size < need) size *= 2;
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+function docArray(size: number, docs: number): DocArray {
+  return docs <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
+}
+
+/** Build the index of one region's catalogue version. Items are expected to be valid (InterventionSchema). */
+export function buildRegionIndex(
+  regionId: string,
+  version: number,
+  items: readonly Intervention[],
+): RegionIndex {
+  const n = items.length;
+
+  // --- vocabulary and postings, in first-seen term order -------------------------------------------
+  beginBuild();
+  // Local term ids in first-seen order, and the dictionary id of each.
+  let localOf = new Int32Array(Math.max(1024, termCount() * 2)).fill(-1);
+  let globalOf = new Int32Array(1 << 12);
+  let T = 0;
+  // Per-term frequencies of the current document, one array per field, and the document that last touched it.
+  let capacity = 1 << 12;
+  let tf0 = new Uint8Array(capacity);
+  let tf1 = new Uint8Array(capacity);
+  let tf2 = new Uint8Array(capacity);
+  let tf3 = new Uint8Array(capacity);
+  let seen = new Int32Array(capacity).fill(-1);
+  let touched = new Uint32Array(1024);
+  let touchedCount = 0;
+  const analyzer = createAnalyzer((gid) => {
+    if (gid >= localOf.length) {
+      const next = new Int32Array(Math.max(gid + 1, localOf.length * 2)).fill(-1);
+      next.set(localOf);
+      localOf = next;
+    }
+    let id = localOf[gid]!;
+    if (id === -1) {
+      id = T++;
+      localOf[gid] = id;
+      if (id >= globalOf.length) globalOf = grow(globalOf, id + 1);
+      globalOf[id] = gid;
+      if (id >= capacity) {
+        capacity *= 2;
+        tf0 = grow(tf0, capacity);
+        tf1 = grow(tf1, capacity);
+        tf2 = grow(tf2, capacity);
+        tf3 = grow(tf3, capacity);
+        counts = field === TITLE ? tf0 : field === SUMMARY ? tf1 : field === DESCRIPTION ? tf2 : tf3;
+        const nextSeen = new Int32Array(capacity).fill(-1);
+        nextSeen.set(seen);
+        seen = nextSeen;
+      }
+    }
+    return id;
+  });
+
+  let postTerm = new Uint32Array(Math.max(1024, n * 64));
+  let postDoc = new Uint32Array(postTerm.length);
+  let postTf = new Uint16Array(postTerm.length);
+  let postings = 0;
+
+  const fieldLen = new Uint16Array(n * FIELD_COUNT);
+  const fieldLenSum = new Float64Array(FIELD_COUNT);
+  let field = 0;
+  let doc = 0;
+  let counts = tf0;
+  const emit = (id: number) => {
+    if (seen[id] !== doc) {
+      seen[id] = doc;
+      if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
+      touched[touchedCount++] = id;
+      tf0[id] = 0;
+      tf1[id] = 0;
+      tf2[id] = 0;
+      tf3[id] = 0;
+    }
+    if (counts[id]! < 255) counts[id]!++;
+  };
+  const cap0 = TF_CAP[TITLE]!;
+  const cap1 = TF_CAP[SUMMARY]!;
+  const cap2 = TF_CAP[DESCRIPTION]!;
+  const cap3 = TF_CAP[PROVIDER]!;
+  const shift1 = TF_SHIFT[SUMMARY]!;
+  const shift2 = TF_SHIFT[DESCRIPTION]!;
+  const shift3 = TF_SHIFT[PROVIDER]!;
+
+  for (doc = 0; doc < n; doc++) {
+    const item = items[doc]!;
+    touchedCount = 0;
+    for (field = 0; field < FIELD_COUNT; field++) {
+      counts = field === TITLE ? tf0 : field === SUMMARY ? tf1 : field === DESCRIPTION ? tf2 : tf3;
+      let tokens = 0;
+      let languages = 0;
+      const value: unknown =
+        field === TITLE
+          ? item.title
+          : field === SUMMARY
+            ? item.summary
+            : field === DESCRIPTION
+              ? item.description
+              : item.provider?.name;
+      if (typeof value === 'string') {
+        tokens += analyzer.analyze(value, emit);
+        languages++;
+      } else if (value && typeof value === 'object') {
+        for (const text of Object.values(value as Record<string, unknown>)) {
+          if (typeof text !== 'string' || text.length === 0) continue;
+          tokens += analyzer.analyze(text, emit);
+          languages++;
+        }
+      }
+      const length = languages ? Math.min(0xffff, Math.round(tokens / languages)) : 0;
+      fieldLen[doc * FIELD_COUNT + field] = length;
+      fieldLenSum[field] += length;
+    }
+    if (postings + touchedCount > postTerm.length) {
+      const need = postings + touchedCount;
+      postTerm = grow(postTerm, need);
+      postDoc = grow(postDoc, need);
+      postTf = grow(postTf, need);
+    }
+    for (let k = 0; k < touchedCount; k++) {
+      const id = touched[k]!;
+      postTerm[postings] = id;
+      postDoc[postings] = doc;
+      postTf[postings] =
+        Math.min(tf0[id]!, cap0) |
+        (Math.min(tf1[id]!, cap1) << shift1) |
+        (Math.min(tf2[id]!, cap2) << shift2) |
+        (Math.min(tf3[id]!, cap3) << shift3);
+      postings++;
+    }
+  }
+
+  // --- sort the vocabulary, lay postings out by term ------------------------------------------------
+  // Sort the vocabulary by the dictionary's ranks: a numeric sort of (rank, local id) packed in a float.
+  const globalRank = ranks();
+  const keys = new Float64Array(T);
+  for (let id = 0; id < T; id++) keys[id] = globalRank[globalOf[id]!]! * 0x200000 + id;
+  keys.sort();
+  const terms: string[] = new Array(T);
+  const sortedGlobal = new Int32Array(T);
+  const rank = new Uint32Array(T);
+  for (let i = 0; i < T; i++) {
+    const id = keys[i]! % 0x200000;
+    rank[id] = i;
+    sortedGlobal[i] = globalOf[id]!;
+    terms[i] = termOf(globalOf[id]!);
+  }
+  const postingStart = new Uint32Array(T + 1);
+  for (let p = 0; p < postings; p++) postingStart[rank[postTerm[p]!]! + 1]!++;
+  for (let t = 0; t < T; t++) postingStart[t + 1]! += postingStart[t]!;
+  const fill = postingStart.slice(0, T);
+  const postingDoc = docArray(postings, n);
+  const postingTf = new Uint16Array(postings);
+  for (let p = 0; p < postings; p++) {
+    const at = fill[rank[postTerm[p]!]!]!++;
+    postingDoc[at] = postDoc[p]!;
+    postingTf[at] = postTf[p]!;
+  }
+
+  let tableSize = 16;
+  while (tableSize < T * 2) tableSize *= 2;
+  const termTable = new Int32Array(tableSize).fill(-1);
+  const mask = tableSize - 1;
+  for (let t = 0; t < T; t++) {
+    let slot = hashOf(sortedGlobal[t]!) & mask;
+    while (termTable[slot] !== -1) slot = (slot + 1) & mask;
+    termTable[slot] = t;
+  }
+
+  // --- per-document attributes -----------------------------------------------------------------------
+  const category = new Uint8Array(n);
+  const catCount = new Uint32Array(CATEGORY_COUNT);
+  const delivery = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  const audience = new Uint32Array(n);
+  const langCombo = new Uint32Array(n);
+  const langCombos = new Map<number, number>();
+  const langComboLo: number[] = [];
+  const langComboHi: number[] = [];
+  const muniCombo = new Uint32Array(n);
+  const muniCombos = new Map<string, number>();
+  const muniComboStart: number[] = [0];
+  const muniComboIds: number[] = [];
+  const fresh = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    const item = items[d]!;
+    const c = categoryIndexByCode.get(item.category) ?? 0;
+    category[d] = c;
+    catCount[c]!++;
+    delivery[d] = deliveryIndexByCode.get(item.delivery ?? 'on-site') ?? 0;
+    flags[d] = ((item.cost?.free ?? true) ? FLAG_FREE : 0) | (item.interMunicipal?.open ? FLAG_OPEN : 0);
+    let lo = 0;
+    let hi = 0;
+    for (const code of item.languages ?? []) {
+      const i = languageIndexByCode.get(code);
+      if (i === undefined) continue;
+      if (i < 32) lo |= 1 << i;
+      else hi |= 1 << (i - 32);
+    }
+    const langKey = (hi >>> 0) * 2 ** 32 + (lo >>> 0);
+    let lc = langCombos.get(langKey);
+    if (lc === undefined) {
+      lc = langComboLo.length;
+      langCombos.set(langKey, lc);
+      langComboLo.push(lo >>> 0);
+      langComboHi.push(hi >>> 0);
+    }
+    langCombo[d] = lc;
+    for (const code of item.audiences ?? ['all']) {
+      const i = audienceIndexByCode.get(code);
+      if (i !== undefined) audience[d]! |= 1 << i;
+    }
+    const munis = new Set<number>();
+    for (const code of item.municipalities ?? []) {
+      const i = municipalityIndexByCode.get(code);
+      if (i !== undefined) munis.add(i);
+    }
+    const list = [...munis].sort((x, y) => x - y);
+    const muniKey = list.join(',');
+    let mc = muniCombos.get(muniKey);
+    if (mc === undefined) {
+      mc = muniComboStart.length - 1;
+      muniCombos.set(muniKey, mc);
+      muniComboIds.push(...list);
+      muniComboStart.push(muniComboIds.length);
+    }
+    muniCombo[d] = mc;
+    const time = item.lastReviewedAt ? Date.parse(item.lastReviewedAt) : Number.NaN;
+    fresh[d] = Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
+  }
+  const catStart = new Uint32Array(CATEGORY_COUNT + 1);
+  for (let c = 0; c < CATEGORY_COUNT; c++) catStart[c + 1] = catStart[c]! + catCount[c]!;
+  const catDocs = docArray(n, n);
+  const catFill = catStart.slice(0, CATEGORY_COUNT);
+  for (let d = 0; d < n; d++) catDocs[catFill[category[d]!]!++] = d;
+
+  // --- document frequency over all fields, category labels included ---------------------------------
+  const dfAll = new Uint32Array(T);
+  const vocab = CATEGORY_VOCABULARY;
+  const inCategory = new Uint8Array(CATEGORY_COUNT);
+  for (let t = 0; t < T; t++) {
+    const from = postingStart[t]!;
+    const to = postingStart[t + 1]!;
+    let df = to - from;
+    const v = categoryOf(sortedGlobal[t]!, lookupCategoryTerm);
+    if (v >= 0) {
+      inCategory.fill(0);
+      for (let j = vocab.start[v]!; j < vocab.start[v + 1]!; j++) {
+        inCategory[vocab.cats[j]!] = 1;
+        df += catCount[vocab.cats[j]!]!;
+      }
+      for (let p = from; p < to; p++) if (inCategory[category[postingDoc[p]!]!]) df--;
+    }
+    dfAll[t] = df;
+  }
+
+  const fz = buildDeletionIndex(terms, (_, t) => isFuzzyTerm(sortedGlobal[t]!));
+  const termPlain = new Uint8Array(T);
+  for (let t = 0; t < T; t++) if (isPlain(sortedGlobal[t]!)) termPlain[t] = 1;
+  const sortedIds = items.map((item) => item.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOf = new Map<string, number>();
+  sortedIds.forEach((id, i) => {
+    if (!rankOf.has(id)) rankOf.set(id, i);
+  });
+  const idRank = new Uint32Array(n);
+  for (let d = 0; d < n; d++) idRank[d] = rankOf.get(items[d]!.id)!;
+
+  return {
+    regionId,
+    version,
+    items,
+    size: n,
+    terms,
+    termTable,
+    postingStart,
+    postingDoc,
+    postingTf,
+    dfAll,
+    fuzzy: fz,
+    termPlain,
+    fieldLen,
+    fieldLenSum,
+    category,
+    catStart,
+    catDocs,
+    catCount,
+    delivery,
+    flags,
+    langCombo,
+    langComboLo: Uint32Array.from(langComboLo),
+    langComboHi: Uint32Array.from(langComboHi),
+    audience,
+    muniCombo,
+    muniComboStart: Uint32Array.from(muniComboStart),
+    muniComboIds: Uint16Array.from(muniComboIds),
+    fresh,
+    idRank,
+    sortedIds,
+  };
+}
+
+/** Id of `term` in the region's vocabulary, or -1. `hash` is `hashString(term)`. */
+export function lookupTerm(index: RegionIndex, term: string, hash: number): number {
+  const table = index.termTable;
+  const mask = table.length - 1;
+  let slot = hash & mask;
+  for (;;) {
+    const t = table[slot]!;
+    if (t === -1) return -1;
+    if (index.terms[t] === term) return t;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** First position in a sorted string array not less than `value`. */
+export function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
