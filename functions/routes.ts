@@ -16,6 +16,11 @@ export interface Route {
   access: Access;
   /** What the function may do with the regional stores and the national (registry) table. */
   stores: 'read' | 'write';
+  /**
+   * `write`: may also add to the statistics in the national (registry) table — UpdateItem there only
+   * (demand counters, newcomer figures), never on a regional store.
+   */
+  statistics?: 'write';
   /** Lambda memory in MB (search keeps indexes in memory). */
   memoryMb?: number;
   /** At most 29: API Gateway's HTTP API gives up on an integration after 30 seconds. */
@@ -124,8 +129,38 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/search/search.ts',
     access: 'public',
     stores: 'read',
+    statistics: 'write',
     memoryMb: 1769,
     timeoutSeconds: 10,
+  },
+  {
+    name: 'GetCoverage',
+    method: 'GET',
+    path: '/api/coverage',
+    entry: 'functions/coverage/get-coverage.ts',
+    access: 'public',
+    stores: 'read',
+    memoryMb: 1024,
+    timeoutSeconds: 20,
+  },
+  {
+    name: 'GetDemand',
+    method: 'GET',
+    path: '/api/coverage/demand',
+    entry: 'functions/coverage/get-demand.ts',
+    access: 'public',
+    stores: 'read',
+    timeoutSeconds: 15,
+  },
+  {
+    name: 'UploadNewcomers',
+    method: 'POST',
+    path: '/api/coverage/newcomers',
+    entry: 'functions/coverage/upload-newcomers.ts',
+    access: 'county-board',
+    stores: 'read',
+    statistics: 'write',
+    timeoutSeconds: 15,
   },
 ];
 

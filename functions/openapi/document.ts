@@ -12,6 +12,13 @@ import {
   RegionPathSchema,
   RegionsResponseSchema,
 } from '../../shared/api.ts';
+import {
+  CoverageQuerySchema,
+  CoverageResponseSchema,
+  DemandQuerySchema,
+  DemandResponseSchema,
+  NewcomersUploadResponseSchema,
+} from '../../shared/coverage.ts';
 import { ROUTES } from '../routes.ts';
 
 export interface OperationSpec {
@@ -44,6 +51,24 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     response: InterventionResponseSchema,
   },
   GetOpenApi: { summary: 'This document', tags: ['meta'], response: { contentType: 'application/json' } },
+  GetCoverage: {
+    summary: 'Coverage per municipality and region (format=csv for spreadsheets)',
+    tags: ['coverage'],
+    query: CoverageQuerySchema,
+    response: CoverageResponseSchema,
+  },
+  GetDemand: {
+    summary: 'Searches that found nothing or almost nothing; counts below 5 withheld',
+    tags: ['coverage'],
+    query: DemandQuerySchema,
+    response: DemandResponseSchema,
+  },
+  UploadNewcomers: {
+    summary: 'County boards: newcomers per municipality and year (CSV kommun;år;antal)',
+    tags: ['coverage'],
+    body: { contentTypes: ['text/csv'] },
+    response: NewcomersUploadResponseSchema,
+  },
 };
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

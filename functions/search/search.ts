@@ -8,6 +8,7 @@ import { HttpError } from '../lib/errors.ts';
 import { httpHandler, json, parseQuery } from '../lib/http.ts';
 import { guardStore } from '../regions/catalogue-reader.ts';
 import { listRegions } from '../registry/store.ts';
+import { recordSearch } from '../statistics/demand-recorder.ts';
 import { InvalidCursorError, searchFederated, toSearchResult } from './engine/index.ts';
 import { Federation } from './federation.ts';
 
@@ -36,6 +37,7 @@ export const handler = httpHandler(async (event) => {
     }
     throw error;
   }
+  recordSearch(query, page.total); // anonymous demand counter: in memory, flushed in the background
   return json(200, {
     total: page.total,
     results: page.results.map(toSearchResult),

@@ -36,8 +36,32 @@ export function storeActions(access: StoreAccess): string[] {
   return access === 'write' ? [...STORE_READ_ACTIONS, ...STORE_WRITE_ACTIONS] : [...STORE_READ_ACTIONS];
 }
 
-/** Grant `access` to every regional table and the registry, and tell the function the registry's name. */
-export function bindStores(fn: LambdaFunction, access: StoreAccess, stores: Stores): void {
+/**
+ * Adding to the statistics (demand counters, newcomer figures) is UpdateItem on the national table
+ * only: a route with `statistics: 'write'` (the public search) stays read-only on every regional store.
+ */
+export const STATISTICS_WRITE_ACTIONS: readonly string[] = ['dynamodb:UpdateItem'];
+
+/**
+ * The route a function was created for, when `fn` is the function of a RouteFunction construct
+ * (which keeps its route): how `bindStores` learns a route's `statistics` when its caller passes only
+ * the store access.
+ */
+function routeOf(fn: LambdaFunction): Route | undefined {
+  const owner = fn.node.scope as { route?: Route } | undefined;
+  return owner?.route;
+}
+
+/**
+ * Grant `access` to every regional table and the registry, and tell the function the registry's name;
+ * with `statistics: 'write'` (the argument, or else the function's route), also UpdateItem on the registry.
+ */
+export function bindStores(
+  fn: LambdaFunction,
+  access: StoreAccess,
+  stores: Stores,
+  statistics: Route['statistics'] = routeOf(fn)?.statistics,
+): void {
   const tables = [...stores.regionTables, stores.registryTable];
   fn.addToRolePolicy(
     new PolicyStatement({
@@ -46,5 +70,14 @@ export function bindStores(fn: LambdaFunction, access: StoreAccess, stores: Stor
       resources: tables.map((t) => t.tableArn),
     }),
   );
+  if (statistics === 'write') {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'StatisticsWrite',
+        actions: [...STATISTICS_WRITE_ACTIONS],
+        resources: [stores.registryTable.tableArn],
+      }),
+    );
+  }
   fn.addEnvironment(REGISTRY_TABLE_ENV, stores.registryTable.tableName);
 }

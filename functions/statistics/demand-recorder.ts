@@ -1,0 +1,109 @@
+/**
+ * Counting searches without slowing them: `recordSearch` computes the search's counter key (see
+ * demand-key.ts), adds one to an in-memory map and returns. Nothing waits for the store. The map is
+ * flushed in the background — when it holds DEMAND_FLUSH_ENTRIES distinct keys or DEMAND_FLUSH_MS after
+ * its first entry, whichever comes first — as one `UpdateItem ADD count` per key on the national table.
+ * A flush that fails is logged (error name and entry count only: never the keys, which hold query terms)
+ * and dropped; nothing is ever thrown into a search.
+ *
+ * Stored per key: `pk = DEMAND#<day>`, `sk = county|municipality|bucket|filters|terms`, `count`. No IP,
+ * user agent, session, raw query, time of day or anything else about the request exists in this module.
+ *
+ * In Lambda, a frozen instance flushes on its next invocation; counts of an instance that is retired
+ * before it flushes are lost (statistics are best effort, searches are not).
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { registryTableName } from '../lib/config.ts';
+import { documentClient } from '../lib/dynamo.ts';
+import { log } from '../lib/log.ts';
+import { type DemandSearch, demandPk, demandSortKey, swedishDay } from './demand-key.ts';
+
+export const DEMAND_FLUSH_ENTRIES = 100;
+export const DEMAND_FLUSH_MS = 10_000;
+/** Above this many distinct pending keys (a store that keeps failing), new searches are not counted. */
+export const DEMAND_MAX_PENDING = 20_000;
+const FLUSH_CONCURRENCY = 8;
+
+/** `<day>\n<sk>` → count. */
+const pending = new Map<string, number>();
+let timer: NodeJS.Timeout | undefined;
+let flushing: Promise<void> = Promise.resolve();
+let enabled = process.env.INSATS_DEMAND_COUNTING !== 'off';
+let options = { entries: DEMAND_FLUSH_ENTRIES, ms: DEMAND_FLUSH_MS };
+
+/** Switch counting on or off (the benchmark compares both; `INSATS_DEMAND_COUNTING=off` at start). */
+export function setDemandCounting(on: boolean): void {
+  enabled = on;
+}
+
+/** Tests and the benchmark: other flush thresholds. */
+export function configureDemandFlush(next: { entries?: number; ms?: number }): void {
+  options = { entries: next.entries ?? DEMAND_FLUSH_ENTRIES, ms: next.ms ?? DEMAND_FLUSH_MS };
+}
+
+export const pendingDemandEntries = (): number => pending.size;
+
+/** Count one search. Synchronous, never throws, never waits for I/O. */
+export function recordSearch(search: DemandSearch, total: number, now: number = Date.now()): void {
+  if (!enabled) return;
+  try {
+    const sk = demandSortKey(search, total);
+    if (sk === undefined) return;
+    const key = `${swedishDay(now)}\n${sk}`;
+    const count = pending.get(key);
+    if (count === undefined && pending.size >= DEMAND_MAX_PENDING) return;
+    pending.set(key, (count ?? 0) + 1);
+    if (pending.size >= options.entries) void flushDemand();
+    else if (!timer) {
+      timer = setTimeout(() => void flushDemand(), options.ms);
+      timer.unref();
+    }
+  } catch (error) {
+    log.warn('demand counting skipped', { errorName: error instanceof Error ? error.name : 'unknown' });
+  }
+}
+
+async function write(entries: [string, number][]): Promise<void> {
+  const table = registryTableName();
+  let next = 0;
+  let failed = 0;
+  let errorName: string | undefined;
+  const worker = async () => {
+    while (next < entries.length) {
+      const [key, count] = entries[next++]!;
+      const cut = key.indexOf('\n');
+      try {
+        await documentClient().send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { pk: demandPk(key.slice(0, cut)), sk: key.slice(cut + 1) },
+            UpdateExpression: 'ADD #count :n',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':n': count },
+          }),
+        );
+      } catch (error) {
+        failed++;
+        errorName ??= error instanceof Error ? error.name : 'unknown';
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FLUSH_CONCURRENCY, entries.length) }, worker));
+  if (failed) log.warn('demand counters dropped', { failed, of: entries.length, errorName });
+}
+
+/**
+ * Write what is pending now (in the background for searches; awaited by tests and at shutdown).
+ * Resolves when this flush and every earlier one are done; never rejects.
+ */
+export function flushDemand(): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = undefined;
+  }
+  if (pending.size === 0) return flushing;
+  const entries = [...pending];
+  pending.clear();
+  flushing = flushing.then(() => write(entries)).catch(() => undefined);
+  return flushing;
+}
