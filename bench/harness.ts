@@ -3,14 +3,15 @@ import { REGISTRY_TABLE_ENV } from '../functions/lib/config.ts';
 import { resetDocumentClient } from '../functions/lib/dynamo.ts';
 import type { HttpEvent } from '../functions/lib/http.ts';
 import { clearRegistryCache, putRegions } from '../functions/registry/store.ts';
-import { type EmbeddedDynamo, pointSdkAt, startEmbeddedDynamo } from '../local/embedded-dynamo.ts';
+import { type EmbeddedDynamo, pointSdkAt, startEmbeddedDynamoProcess } from '../local/embedded-dynamo.ts';
 import { ensureTables } from '../local/tables.ts';
 import type { RegionConfig } from '../shared/region.ts';
 
 export const BENCH_REGISTRY = 'insats-registry-bench';
 
+/** The regional stores in an embedded DynamoDB running in its own process, as DynamoDB does in AWS. */
 export async function benchStores(regions: RegionConfig[]): Promise<EmbeddedDynamo> {
-  const dynamo = await startEmbeddedDynamo();
+  const dynamo = await startEmbeddedDynamoProcess();
   pointSdkAt(dynamo.endpoint);
   process.env[REGISTRY_TABLE_ENV] = BENCH_REGISTRY;
   process.env.INSATS_LOG_LEVEL ??= 'error';

@@ -2,9 +2,10 @@
  * The embedded DynamoDB-compatible engine (dynalite): in memory, or persisted under a data folder.
  * The real SDK talks to it over the DynamoDB wire protocol, so the handlers need no local-only code.
  */
-
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
 
 export interface EmbeddedDynamo {
@@ -43,4 +44,35 @@ export function pointSdkAt(endpoint: string): void {
   process.env.AWS_REGION ??= 'eu-north-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+}
+
+/** The embedded engine in a child process (see local/dynalite-process.ts). */
+export async function startEmbeddedDynamoProcess(
+  options: { dataDir?: string } = {},
+): Promise<EmbeddedDynamo> {
+  const script = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
+  const child = spawn(process.execPath, [script, ...(options.dataDir ? [`--data=${options.dataDir}`] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const match = /listening (\d+)/.exec(buffer);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code: number | null) =>
+      reject(new Error(`the embedded DynamoDB process exited with ${code}`)),
+    );
+    child.once('error', reject);
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

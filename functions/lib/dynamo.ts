@@ -16,7 +16,11 @@ const storeEndpoints = new Map<string, { endpoint?: string; awsRegion?: string }
 function createClient(endpoint: string | undefined, awsRegion: string | undefined): DynamoDBDocumentClient {
   const base = new DynamoDBClient({
     maxAttempts: STORE_MAX_ATTEMPTS,
-    requestHandler: { requestTimeout: STORE_REQUEST_TIMEOUT_MS, connectionTimeout: 1_000 },
+    requestHandler: {
+      requestTimeout: STORE_REQUEST_TIMEOUT_MS,
+      connectionTimeout: 1_000,
+      throwOnRequestTimeout: true,
+    },
     ...(awsRegion ? { region: awsRegion } : {}),
     ...(endpoint
       ? {

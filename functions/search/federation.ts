@@ -82,7 +82,9 @@ export class Federation {
     state.firstCheckAt ??= state.lastCheckAt;
     const run = (async () => {
       try {
-        const pointer = await withDeadline(this.reader.readPointer(state.region.tableName), this.deadlineMs);
+        // A warm region gets the per-request deadline; the first (cold) check may take the cold deadline.
+        const deadline = state.index ? this.deadlineMs : COLD_LOAD_DEADLINE_MS;
+        const pointer = await withDeadline(this.reader.readPointer(state.region.tableName), deadline);
         if (!pointer) {
           state.index = undefined;
           state.version = null;
