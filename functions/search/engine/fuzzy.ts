@@ -3,7 +3,8 @@
  * Every indexed word contributes itself and each one-character deletion, as a 32-bit hash, to a bucketed
  * hash table. A query word's own deletions are looked up bucket by bucket; the few candidates found are
  * checked with a real edit distance (one insertion, deletion, substitution or swap of neighbours).
- * Per region the table is two typed arrays (hash, term id), about 8 bytes per (word length + 1).
+ * Per region the table is a bucket array and two typed arrays (16 high bits of the hash, term id): 4–6
+ * bytes per (word length + 1).
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -68,10 +69,10 @@ export function deletionHashes(s: string): number[] {
 export interface DeletionIndex {
   /** Entries of bucket b (hash & mask): `[bucketStart[b], bucketStart[b + 1])`. */
   readonly bucketStart: Uint32Array;
-  /** Full hash of each entry (a word or one of its deletions). */
-  readonly hashes: Uint32Array;
-  /** The term id each entry came from. */
-  readonly termIds: Uint32Array;
+  /** The high 16 bits of each entry's hash (the bucket gives the low ones). */
+  readonly hashes: Uint16Array;
+  /** The term id each entry came from (16 bits when the vocabulary allows). */
+  readonly termIds: Uint16Array | Uint32Array;
 }
 
 /**
@@ -100,18 +101,19 @@ export function buildDeletionIndex(
     current = t;
     forEachDeletionHash(terms[t]!, put);
   }
+  // About four entries per bucket: the bucket array stays small, a probe still reads one cache line or two.
   let buckets = 16;
-  while (buckets < k) buckets *= 2;
+  while (buckets * 4 < k) buckets *= 2;
   const mask = buckets - 1;
   const bucketStart = new Uint32Array(buckets + 1);
   for (let i = 0; i < k; i++) bucketStart[(tmpHash[i]! & mask) + 1]!++;
   for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
   const fill = bucketStart.slice(0, buckets);
-  const hashes = new Uint32Array(k);
-  const termIds = new Uint32Array(k);
+  const hashes = new Uint16Array(k);
+  const termIds = terms.length <= 0x10000 ? new Uint16Array(k) : new Uint32Array(k);
   for (let i = 0; i < k; i++) {
     const at = fill[tmpHash[i]! & mask]!++;
-    hashes[at] = tmpHash[i]!;
+    hashes[at] = tmpHash[i]! >>> 16;
     termIds[at] = tmpTerm[i]!;
   }
   return { bucketStart, hashes, termIds };
@@ -127,8 +129,9 @@ export function lookupDeletions(
   const mask = bucketStart.length - 2;
   for (const h of queryHashes) {
     const b = h & mask;
+    const high = h >>> 16;
     const to = bucketStart[b + 1]!;
-    for (let i = bucketStart[b]!; i < to; i++) if (hashes[i] === h) found(termIds[i]!);
+    for (let i = bucketStart[b]!; i < to; i++) if (hashes[i] === high) found(termIds[i]!);
   }
 }
 

@@ -247,8 +247,8 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
 }
 
 /**
- * Split a compound at the longest known head: "praktikplatser" → "praktik" (+ "platser" when known).
- * A linking s is tried off the tail ("arbetsplats" → "arbet"… no: "arbets" + "plats" → "plats").
+ * Split a compound typed as one word at its longest known head: "praktikplatser" → "praktik", plus the tail
+ * ("platser") when it is a known word too, or the tail without a leading linking s.
  */
 function compoundParts(word: string, resolver: Resolver): string[] {
   const { compoundHeadMinChars, compoundTailMinChars } = QUERY_LIMITS;
