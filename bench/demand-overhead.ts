@@ -1,7 +1,7 @@
 /**
  * What the anonymous demand counting costs a search: the search handler over a generated corpus in the
- * embedded DynamoDB, the same fixed query set with counting off and on, interleaved in rounds so drift
- * (JIT, GC, the machine) hits both alike. With counting on, the recorder flushes to the national table in
+ * embedded DynamoDB, the same fixed query set with counting off and on — each query both ways back to
+ * back, alternating which goes first — so drift (JIT, GC, the machine) hits both alike. With counting on, the recorder flushes to the national table in
  * the background exactly as in production (batches of DEMAND_FLUSH_ENTRIES keys), so the figure includes
  * the flushes' share of the event loop, not only the in-memory `recordSearch` call.
  *
@@ -33,7 +33,7 @@ export async function measureDemandOverhead(options: DemandOverheadOptions = {})
   const log = options.log ?? console.log;
   const regionCount = options.regions ?? 10;
   const perRegion = options.perRegion ?? 1_000;
-  const rounds = options.rounds ?? 4;
+  const rounds = options.rounds ?? 6;
   const corpus = benchCorpus(regionCount, perRegion);
   const regions = corpus.map((c) => c.region);
   const dynamo = await benchStores(regions);
@@ -53,31 +53,34 @@ export async function measureDemandOverhead(options: DemandOverheadOptions = {})
 
     const queries = benchQueries(corpus, options.queries ?? 600);
     const events = queries.map((q) => apiEvent('GET', '/api/search', q.params as Record<string, string>));
-    const pass = async (counting: boolean, into: number[]) => {
+    const timed = async (index: number, counting: boolean, into: number[]) => {
       setDemandCounting(counting);
-      for (const event of events) {
-        const start = performance.now();
-        const result = await handler(event, lambdaContext as never);
-        into.push(performance.now() - start);
-        if (result.statusCode !== 200) throw new Error(`search answered ${result.statusCode}`);
-      }
+      const start = performance.now();
+      const result = await handler(events[index]!, lambdaContext as never);
+      into.push(performance.now() - start);
+      if (result.statusCode !== 200) throw new Error(`search answered ${result.statusCode}`);
     };
 
     const warm: number[] = [];
-    await pass(false, warm);
-    await pass(true, warm);
+    for (let i = 0; i < events.length; i++) {
+      await timed(i, false, warm);
+      await timed(i, true, warm);
+    }
     await flushDemand();
 
+    // Each query runs both ways back to back, alternating which goes first: both see the same JIT,
+    // GC and machine state, so the difference is the counting (and its background flushes).
     const off: number[] = [];
     const on: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      // Alternate which goes first, so neither always runs on a warmer process.
-      if (round % 2 === 0) {
-        await pass(false, off);
-        await pass(true, on);
-      } else {
-        await pass(true, on);
-        await pass(false, off);
+      for (let i = 0; i < events.length; i++) {
+        if ((i + round) % 2 === 0) {
+          await timed(i, false, off);
+          await timed(i, true, on);
+        } else {
+          await timed(i, true, on);
+          await timed(i, false, off);
+        }
       }
     }
     const pendingAtEnd = pendingDemandEntries();

@@ -148,15 +148,25 @@ export function parseDemandSortKey(sk: string): DemandKey | undefined {
 export const demandPk = (day: string) => `DEMAND#${day}`;
 
 let dayFormat: Intl.DateTimeFormat | undefined;
-/** The Swedish calendar date (Europe/Stockholm) of an instant: `2026-11-23`. The finest time kept. */
+let cachedMinute = Number.NaN;
+let cachedDay = '';
+/**
+ * The Swedish calendar date (Europe/Stockholm) of an instant: `2026-11-23`. The finest time kept.
+ * Remembered per minute: Swedish midnight always falls on a whole UTC minute, so this is exact.
+ */
 export function swedishDay(at: Date | number = Date.now()): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  const minute = Math.floor(ms / 60_000);
+  if (minute === cachedMinute) return cachedDay;
   dayFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Stockholm',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
   });
-  return dayFormat.format(at);
+  cachedDay = dayFormat.format(ms);
+  cachedMinute = minute;
+  return cachedDay;
 }
 
 /** The `days` Swedish dates ending with the one of `now`, newest first. */
