@@ -21,6 +21,11 @@ export interface Route {
    * (demand counters, newcomer figures), never on a regional store.
    */
   statistics?: 'write';
+  /**
+   * `write`: may also write records in the national (registry) table — Put/Update/Delete there — while
+   * `stores: 'read'` keeps it read-only on every regional store (exchange requests).
+   */
+  national?: 'write';
   /** Lambda memory in MB (search keeps indexes in memory). */
   memoryMb?: number;
   /** At most 29: API Gateway's HTTP API gives up on an integration after 30 seconds. */
@@ -160,6 +165,118 @@ export const ROUTES: readonly Route[] = [
     access: 'county-board',
     stores: 'read',
     statistics: 'write',
+    timeoutSeconds: 15,
+  },
+
+  // The exchange between municipalities (docs/exchange.md)
+  {
+    name: 'GetPlaces',
+    method: 'GET',
+    path: '/api/admin/regions/{regionId}/interventions/{id}/places',
+    entry: 'functions/exchange/get-places.ts',
+    access: 'admin',
+    stores: 'read',
+  },
+  {
+    name: 'PatchPlaces',
+    method: 'PATCH',
+    path: '/api/admin/regions/{regionId}/interventions/{id}/places',
+    entry: 'functions/exchange/patch-places.ts',
+    access: 'admin',
+    stores: 'write',
+  },
+  {
+    name: 'ListOffers',
+    method: 'GET',
+    path: '/api/exchange/offers',
+    entry: 'functions/exchange/list-offers.ts',
+    access: 'admin',
+    stores: 'read',
+    memoryMb: 1024,
+    timeoutSeconds: 15,
+  },
+  {
+    name: 'CreateExchangeRequest',
+    method: 'POST',
+    path: '/api/exchange/requests',
+    entry: 'functions/exchange/create-request.ts',
+    access: 'admin',
+    stores: 'read',
+    national: 'write',
+  },
+  {
+    name: 'ListExchangeRequests',
+    method: 'GET',
+    path: '/api/exchange/requests',
+    entry: 'functions/exchange/list-requests.ts',
+    access: 'admin',
+    stores: 'read',
+  },
+  {
+    name: 'GetExchangeRequest',
+    method: 'GET',
+    path: '/api/exchange/requests/{requestId}',
+    entry: 'functions/exchange/get-request.ts',
+    access: 'admin',
+    stores: 'read',
+  },
+  {
+    name: 'AcceptExchangeRequest',
+    method: 'POST',
+    path: '/api/exchange/requests/{requestId}/accept',
+    entry: 'functions/exchange/accept-request.ts',
+    access: 'admin',
+    stores: 'write',
+  },
+  {
+    name: 'DeclineExchangeRequest',
+    method: 'POST',
+    path: '/api/exchange/requests/{requestId}/decline',
+    entry: 'functions/exchange/decline-request.ts',
+    access: 'admin',
+    stores: 'write',
+  },
+  {
+    name: 'WithdrawExchangeRequest',
+    method: 'POST',
+    path: '/api/exchange/requests/{requestId}/withdraw',
+    entry: 'functions/exchange/withdraw-request.ts',
+    access: 'admin',
+    stores: 'write',
+  },
+  {
+    name: 'GetExchangeStats',
+    method: 'GET',
+    path: '/api/exchange/stats',
+    entry: 'functions/exchange/get-stats.ts',
+    access: 'public',
+    stores: 'read',
+  },
+  // The review routine (docs/review.md)
+  {
+    name: 'GetReviewOwners',
+    method: 'GET',
+    path: '/api/admin/regions/{regionId}/review/owners',
+    entry: 'functions/review/get-owners.ts',
+    access: 'admin',
+    stores: 'read',
+  },
+  {
+    name: 'PutReviewOwners',
+    method: 'PUT',
+    path: '/api/admin/regions/{regionId}/review/owners',
+    entry: 'functions/review/put-owners.ts',
+    access: 'admin',
+    stores: 'write',
+  },
+  {
+    name: 'ListReviewDue',
+    method: 'GET',
+    path: '/api/admin/regions/{regionId}/review/due',
+    entry: 'functions/review/list-due.ts',
+    access: 'admin',
+    stores: 'read',
+    memoryMb: 1024,
     timeoutSeconds: 15,
   },
 ];

@@ -19,6 +19,27 @@ import {
   DemandResponseSchema,
   NewcomersUploadResponseSchema,
 } from '../../shared/coverage.ts';
+import {
+  CreateRequestSchema,
+  DeclineSchema,
+  ExchangeStatsQuerySchema,
+  ExchangeStatsResponseSchema,
+  OffersQuerySchema,
+  OffersResponseSchema,
+  PlacesPatchSchema,
+  PlacesResponseSchema,
+  RequestPathSchema,
+  RequestResponseSchema,
+  RequestsQuerySchema,
+  RequestsResponseSchema,
+  WithdrawSchema,
+} from '../../shared/exchange.ts';
+import {
+  DueQuerySchema,
+  DueResponseSchema,
+  ReviewConfigBodySchema,
+  ReviewConfigSchema,
+} from '../../shared/review-api.ts';
 import { ROUTES } from '../routes.ts';
 
 export interface OperationSpec {
@@ -68,6 +89,90 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     tags: ['coverage'],
     body: { contentTypes: ['text/csv'] },
     response: NewcomersUploadResponseSchema,
+  },
+  GetPlaces: {
+    summary: "An intervention's live places and price for other municipalities, with the change history",
+    tags: ['exchange'],
+    path: InterventionPathSchema,
+    response: PlacesResponseSchema,
+  },
+  PatchPlaces: {
+    summary: 'Change open / free places / price / period without an upload (recorded with who and when)',
+    tags: ['exchange'],
+    path: InterventionPathSchema,
+    body: { contentTypes: ['application/json'], schema: PlacesPatchSchema },
+    response: PlacesResponseSchema,
+  },
+  ListOffers: {
+    summary: 'The marketplace: interventions other regions sell, same county first',
+    tags: ['exchange'],
+    query: OffersQuerySchema,
+    response: OffersResponseSchema,
+  },
+  CreateExchangeRequest: {
+    summary: 'Ask another region for places (no personal data: a personnummer is refused with 422)',
+    tags: ['exchange'],
+    body: { contentTypes: ['application/json'], schema: CreateRequestSchema },
+    response: RequestResponseSchema,
+  },
+  ListExchangeRequests: {
+    summary: "Requests the caller's regions received (incoming) or sent (outgoing), with their history",
+    tags: ['exchange'],
+    query: RequestsQuerySchema,
+    response: RequestsResponseSchema,
+  },
+  GetExchangeRequest: {
+    summary: 'One request with its history (buyer and seller only)',
+    tags: ['exchange'],
+    path: RequestPathSchema,
+    response: RequestResponseSchema,
+  },
+  AcceptExchangeRequest: {
+    summary: 'Accept: the free places go down atomically (409 when too few are left)',
+    tags: ['exchange'],
+    path: RequestPathSchema,
+    response: RequestResponseSchema,
+  },
+  DeclineExchangeRequest: {
+    summary: 'Decline with a reason',
+    tags: ['exchange'],
+    path: RequestPathSchema,
+    body: { contentTypes: ['application/json'], schema: DeclineSchema },
+    response: RequestResponseSchema,
+  },
+  WithdrawExchangeRequest: {
+    summary: 'The buyer withdraws a pending request',
+    tags: ['exchange'],
+    path: RequestPathSchema,
+    body: { contentTypes: ['application/json'], schema: WithdrawSchema },
+    response: RequestResponseSchema,
+  },
+  GetExchangeStats: {
+    summary:
+      'Places requested and accepted between municipalities, per county and category (counts 1–4 withheld)',
+    tags: ['exchange', 'coverage'],
+    query: ExchangeStatsQuerySchema,
+    response: ExchangeStatsResponseSchema,
+  },
+  GetReviewOwners: {
+    summary: "The region's review interval and named owners",
+    tags: ['review'],
+    path: RegionPathSchema,
+    response: ReviewConfigSchema,
+  },
+  PutReviewOwners: {
+    summary: "Save the region's review interval and owners (name, e-mail, municipalities, categories)",
+    tags: ['review'],
+    path: RegionPathSchema,
+    body: { contentTypes: ['application/json'], schema: ReviewConfigBodySchema },
+    response: ReviewConfigSchema,
+  },
+  ListReviewDue: {
+    summary: 'Items due, overdue or hidden for want of a confirmation, with their owners',
+    tags: ['review'],
+    path: RegionPathSchema,
+    query: DueQuerySchema,
+    response: DueResponseSchema,
   },
 };
 

@@ -43,6 +43,12 @@ export function storeActions(access: StoreAccess): string[] {
 export const STATISTICS_WRITE_ACTIONS: readonly string[] = ['dynamodb:UpdateItem'];
 
 /**
+ * Writing records in the national table only (exchange requests, reminder markers): a function with
+ * `national: 'write'` and `stores: 'read'` may change the registry table but no regional store.
+ */
+export const NATIONAL_WRITE_ACTIONS: readonly string[] = STORE_WRITE_ACTIONS;
+
+/**
  * The route a function was created for, when `fn` is the function of a RouteFunction construct
  * (which keeps its route): how `bindStores` learns a route's `statistics` when its caller passes only
  * the store access.
@@ -54,13 +60,15 @@ function routeOf(fn: LambdaFunction): Route | undefined {
 
 /**
  * Grant `access` to every regional table and the registry, and tell the function the registry's name;
- * with `statistics: 'write'` (the argument, or else the function's route), also UpdateItem on the registry.
+ * with `statistics: 'write'` (the argument, or else the function's route), also UpdateItem on the registry;
+ * with `national: 'write'`, also Put/Update/Delete/BatchWrite on the registry (never on a regional store).
  */
 export function bindStores(
   fn: LambdaFunction,
   access: StoreAccess,
   stores: Stores,
   statistics: Route['statistics'] = routeOf(fn)?.statistics,
+  national: Route['national'] = routeOf(fn)?.national,
 ): void {
   const tables = [...stores.regionTables, stores.registryTable];
   fn.addToRolePolicy(
@@ -75,6 +83,15 @@ export function bindStores(
       new PolicyStatement({
         sid: 'StatisticsWrite',
         actions: [...STATISTICS_WRITE_ACTIONS],
+        resources: [stores.registryTable.tableArn],
+      }),
+    );
+  }
+  if (national === 'write' && access !== 'write') {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'NationalWrite',
+        actions: [...NATIONAL_WRITE_ACTIONS],
         resources: [stores.registryTable.tableArn],
       }),
     );

@@ -1,0 +1,221 @@
+/**
+ * Requests for places, in the national (registry) table. Layout (pk / sk):
+ *
+ *   XREQ#<id>               / REQUEST              the request: parties, places, dates, status, history
+ *   XREQS#IN#<sellerRegion> / <createdAt>#<id>     listing index: requests a region received
+ *   XREQS#OUT#<buyerRegion> / <createdAt>#<id>     listing index: requests a region sent
+ *   XSTATS#<county>         / BUY#<category>       counters: places municipalities of the county asked for / got
+ *   XSTATS#<county>         / SELL#<category>      counters: places asked of / given by sellers in the county
+ *
+ * Listing is a Query on an index partition (newest first) and a BatchGet of the records: never a Scan.
+ * The index items are written before the record, so a crash in between leaves an index item without a
+ * record, which listing skips. A status change is one conditional UpdateItem (`status = :pending`), so
+ * of two concurrent decisions exactly one wins; the history grows in the same write (list_append).
+ */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ExchangeRequest, RequestEvent, RequestStatus } from '../../shared/exchange.ts';
+import { registryTableName } from '../lib/config.ts';
+import { batchWriteAll, documentClient } from '../lib/dynamo.ts';
+
+const requestPk = (id: string) => `XREQ#${id}`;
+const REQUEST_SK = 'REQUEST';
+export const indexPk = (direction: 'incoming' | 'outgoing', regionId: string) =>
+  `XREQS#${direction === 'incoming' ? 'IN' : 'OUT'}#${regionId}`;
+const indexSk = (request: Pick<ExchangeRequest, 'createdAt' | 'id'>) => `${request.createdAt}#${request.id}`;
+export const statsPk = (county: string) => `XSTATS#${county}`;
+const BATCH_GET_MAX = 100;
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+function toRequest(row: Record<string, unknown>): ExchangeRequest {
+  const { pk: _pk, sk: _sk, ...rest } = row;
+  return rest as unknown as ExchangeRequest;
+}
+
+export async function createRequest(request: ExchangeRequest): Promise<void> {
+  const table = registryTableName();
+  await batchWriteAll(table, [
+    {
+      PutRequest: {
+        Item: { pk: indexPk('incoming', request.sellerRegionId), sk: indexSk(request), id: request.id },
+      },
+    },
+    {
+      PutRequest: {
+        Item: { pk: indexPk('outgoing', request.buyerRegionId), sk: indexSk(request), id: request.id },
+      },
+    },
+  ]);
+  await documentClient().send(
+    new PutCommand({
+      TableName: table,
+      Item: { pk: requestPk(request.id), sk: REQUEST_SK, ...request },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export async function getRequest(id: string): Promise<ExchangeRequest | undefined> {
+  const result = await documentClient().send(
+    new GetCommand({
+      TableName: registryTableName(),
+      Key: { pk: requestPk(id), sk: REQUEST_SK },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? toRequest(result.Item) : undefined;
+}
+
+/**
+ * Move a request from `from` to `event.status`, appending the event to its history. Returns the updated
+ * request, or undefined when its status was no longer `from` (another decision came first).
+ */
+export async function changeStatus(
+  id: string,
+  from: RequestStatus,
+  event: RequestEvent,
+): Promise<ExchangeRequest | undefined> {
+  try {
+    const result = await documentClient().send(
+      new UpdateCommand({
+        TableName: registryTableName(),
+        Key: { pk: requestPk(id), sk: REQUEST_SK },
+        UpdateExpression: 'SET #status = :to, updatedAt = :at, history = list_append(history, :event)',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': event.status, ':from': from, ':at': event.at, ':event': [event] },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toRequest(result.Attributes ?? {});
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/** A region's requests in one direction, newest first (optionally only one status). */
+export async function listRequests(
+  direction: 'incoming' | 'outgoing',
+  regionId: string,
+  options: { limit: number; status?: RequestStatus },
+): Promise<ExchangeRequest[]> {
+  const table = registryTableName();
+  const found: ExchangeRequest[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  // Pages of ids until enough records (of the wanted status) are found or the partition ends.
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': indexPk(direction, regionId) },
+        ScanIndexForward: false,
+        Limit: BATCH_GET_MAX,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const ids = (page.Items ?? []).map((row) => row.id as string);
+    const records = await getMany(ids);
+    for (const id of ids) {
+      const record = records.get(id);
+      if (!record) continue; // an index item whose record was never written
+      if (options.status && record.status !== options.status) continue;
+      found.push(record);
+      if (found.length >= options.limit) return found;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+}
+
+async function getMany(ids: readonly string[]): Promise<Map<string, ExchangeRequest>> {
+  const table = registryTableName();
+  const records = new Map<string, ExchangeRequest>();
+  for (let i = 0; i < ids.length; i += BATCH_GET_MAX) {
+    let keys: Record<string, unknown>[] = ids
+      .slice(i, i + BATCH_GET_MAX)
+      .map((id) => ({ pk: requestPk(id), sk: REQUEST_SK }));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 20));
+      if (attempt > 6)
+        throw Object.assign(new Error('BatchGet kept returning unprocessed keys'), {
+          name: 'ThrottlingException',
+        });
+      const result = await documentClient().send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const row of result.Responses?.[table] ?? []) {
+        const request = toRequest(row);
+        records.set(request.id, request);
+      }
+      keys = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return records;
+}
+
+export type StatsSide = 'BUY' | 'SELL';
+export interface StatsDelta {
+  requestedPlaces?: number;
+  acceptedPlaces?: number;
+  requests?: number;
+  acceptedRequests?: number;
+}
+
+/** Add to one county × side × category counter (atomic ADD; the counters only ever grow). */
+export async function addToStats(
+  county: string,
+  side: StatsSide,
+  category: string,
+  delta: StatsDelta,
+): Promise<void> {
+  const entries = Object.entries(delta).filter(([, v]) => v);
+  if (entries.length === 0) return;
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: registryTableName(),
+      Key: { pk: statsPk(county), sk: `${side}#${category}` },
+      UpdateExpression: `ADD ${entries.map(([k]) => `${k} :${k}`).join(', ')}`,
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+    }),
+  );
+}
+
+export interface StatsRow {
+  side: StatsSide;
+  category: string;
+  requestedPlaces: number;
+  acceptedPlaces: number;
+  requests: number;
+  acceptedRequests: number;
+}
+
+export async function readStats(county: string): Promise<StatsRow[]> {
+  const rows: StatsRow[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: registryTableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': statsPk(county) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const row of page.Items ?? []) {
+      const [side, category] = String(row.sk).split('#') as [StatsSide, string];
+      rows.push({
+        side,
+        category,
+        requestedPlaces: Number(row.requestedPlaces ?? 0),
+        acceptedPlaces: Number(row.acceptedPlaces ?? 0),
+        requests: Number(row.requests ?? 0),
+        acceptedRequests: Number(row.acceptedRequests ?? 0),
+      });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+}
