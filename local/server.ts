@@ -20,7 +20,8 @@ import { matchRoute, type Route } from '../functions/routes.ts';
 import { LIMITS } from '../shared/limits.ts';
 import type { RegionConfig } from '../shared/region.ts';
 import { SECURITY_HEADERS } from '../shared/security-headers.ts';
-import { pointSdkAt, startEmbeddedDynamo } from './embedded-dynamo.ts';
+import { pointSdkAt, startEmbeddedDynamo, startEmbeddedDynamoProcess } from './embedded-dynamo.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { loadRegionsConfig } from './regions-config.ts';
 import { seedDemoCatalogues } from './seed.ts';
 import { ensureTables } from './tables.ts';
@@ -34,6 +35,10 @@ const MAX_BODY_BYTES = LIMITS.maxUploadBytes + 64 * 1024;
 export interface PortalOptions {
   port?: number;
   host?: string;
+  /** Run the embedded DynamoDB in its own process (the load test), instead of in this one. */
+  dynamoProcess?: boolean;
+  /** Per-client rate limit on /api/*; false turns it off (the load test drives from one client). */
+  rateLimit?: RateLimitOptions | false;
   /** Persist the embedded DynamoDB here; undefined = in memory. */
   dataDir?: string;
   siteDir?: string;
@@ -193,7 +198,11 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   const siteDir = options.siteDir ?? DEFAULT_SITE_DIR;
   const regions = options.regions ?? loadRegionsConfig();
   const devTokenSecret = options.devTokenSecret ?? randomBytes(32).toString('hex');
-  const dynamo = await startEmbeddedDynamo({ dataDir: options.dataDir });
+  const dynamo = options.dynamoProcess
+    ? await startEmbeddedDynamoProcess({ dataDir: options.dataDir })
+    : await startEmbeddedDynamo({ dataDir: options.dataDir });
+  const limiter =
+    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   pointSdkAt(dynamo.endpoint);
   process.env[REGISTRY_TABLE_ENV] = REGISTRY_TABLE;
   process.env.INSATS_STAGE = stage;
@@ -273,6 +282,21 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const wait = limiter?.take(req.socket.remoteAddress ?? 'unknown') ?? 0;
+      if (wait > 0) {
+        const limited = new HttpError(
+          429,
+          'too-many-requests',
+          {
+            sv: 'För många förfrågningar. Vänta en stund och försök igen.',
+            en: 'Too many requests. Wait a moment and try again.',
+          },
+          { headers: { 'retry-after': String(wait) } },
+        );
+        send(res, errorResult(limited, undefined), req.method ?? 'GET');
+        req.resume();
+        return;
+      }
       handleApi(req, url).then(
         (result) => send(res, result, req.method ?? 'GET'),
         (error) => send(res, errorResult(error, undefined), req.method ?? 'GET'),

@@ -1,0 +1,101 @@
+/**
+ * The load generator: a separate process that drives the portal over HTTP on loopback with a closed
+ * loop of `--connections` keep-alive connections for `--seconds`, and reports what it measured as JSON
+ * on stdout. Every answer is checked: status 200, and no page or search result mixes two catalogue
+ * generations of the region being republished during the run.
+ */
+import { Agent, request } from 'node:http';
+
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const base = new URL(arg('url', 'http://127.0.0.1:8787'));
+if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname))
+  throw new Error('The load test only targets loopback');
+const seconds = Number(arg('seconds', '30'));
+const connections = Number(arg('connections', '32'));
+const paths: string[] = JSON.parse(arg('paths', '[]'));
+const watchedRegion = arg('watch', '');
+
+const agent = new Agent({ keepAlive: true, maxSockets: connections });
+const latencies: number[] = [];
+let errors = 0;
+let mixed = 0;
+const statusCounts: Record<string, number> = {};
+const GEN = /\[gen (\d+)\]/;
+
+function generationsIn(body: string): Set<string> {
+  const found = new Set<string>();
+  try {
+    const json = JSON.parse(body) as {
+      items?: { summary?: { sv?: string } }[];
+      results?: { regionId: string; summary?: { sv?: string } }[];
+    };
+    const items = json.items ?? (json.results ?? []).filter((r) => r.regionId === watchedRegion);
+    for (const item of items) {
+      const match = GEN.exec(item.summary?.sv ?? '');
+      if (match) found.add(match[1]!);
+    }
+  } catch {
+    found.add('unparseable');
+  }
+  return found;
+}
+
+function get(path: string): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request({ host: base.hostname, port: base.port, path, agent, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        latencies.push(performance.now() - started);
+        statusCounts[res.statusCode ?? 0] = (statusCounts[res.statusCode ?? 0] ?? 0) + 1;
+        if (res.statusCode !== 200) errors++;
+        else if (
+          watchedRegion &&
+          (path.includes(`/regions/${watchedRegion}/`) || path.startsWith('/api/search'))
+        ) {
+          if (generationsIn(Buffer.concat(chunks).toString('utf8')).size > 1) mixed++;
+        }
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      errors++;
+      statusCounts.network = (statusCounts.network ?? 0) + 1;
+      resolve();
+    });
+    req.end();
+  });
+}
+
+const deadline = Date.now() + seconds * 1000;
+let next = 0;
+const startedAt = performance.now();
+await Promise.all(
+  Array.from({ length: connections }, async () => {
+    while (Date.now() < deadline) {
+      const path = paths[next++ % paths.length]!;
+      await get(path);
+    }
+  }),
+);
+const elapsed = (performance.now() - startedAt) / 1000;
+latencies.sort((a, b) => a - b);
+const at = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+process.stdout.write(
+  `${JSON.stringify({
+    requests: latencies.length,
+    seconds: elapsed,
+    rps: latencies.length / elapsed,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: latencies.at(-1) ?? 0,
+    errors,
+    mixedVersions: mixed,
+    statusCounts,
+  })}\n`,
+);
+agent.destroy();

@@ -1,0 +1,142 @@
+/**
+ * `npm run load`: the local server on the 60,000-intervention benchmark corpus, driven over HTTP from a
+ * separate process (bench/load-client.ts, loopback only, bounded in time) with a mix of searches,
+ * listing pages and intervention reads, while an upload publishes a new version of one region every
+ * 10 seconds. Prints requests/second, p50/p95/p99, errors, whether any answer mixed two catalogue
+ * versions, and the server's heap at the start and the end.
+ *   --seconds=30 (default)   --soak (300 s)   --connections=32   --regions=30 --per-region=2000
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { publish } from '../functions/catalogue/store.ts';
+import { startPortal } from '../local/server.ts';
+import type { Intervention } from '../shared/intervention.ts';
+import { benchCorpus } from './corpus.ts';
+import { fmt, heapMb } from './harness.ts';
+import { benchQueries } from './queries.ts';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const seconds = process.argv.includes('--soak') ? 300 : Number(arg('seconds') ?? 30);
+const connections = Number(arg('connections') ?? 32);
+const regionCount = Number(arg('regions') ?? 30);
+const perRegion = Number(arg('per-region') ?? 2_000);
+const PUBLISH_EVERY_MS = 10_000;
+
+const tag = (items: Intervention[], generation: number) =>
+  items.map((item) => ({
+    ...item,
+    summary: { sv: `${item.summary?.sv ?? ''} [gen ${generation}]`.trim().slice(-300) },
+  }));
+
+console.log(
+  `Load test · ${regionCount} × ${perRegion} interventions · ${connections} connections · ${seconds} s`,
+);
+const corpus = benchCorpus(regionCount, perRegion);
+const portal = await startPortal({
+  regions: corpus.map((c) => c.region),
+  seedDemo: false,
+  dynamoProcess: true,
+  rateLimit: false,
+});
+process.env.INSATS_LOG_LEVEL = 'error';
+const watched = corpus[0]!;
+for (const [i, { region, items }] of corpus.entries()) {
+  await publish(region.tableName, {
+    items: i === 0 ? tag(items, 0) : items,
+    publishedBy: 'load',
+    source: 'seed',
+    counts: { added: items.length, changed: 0, removed: 0, unchanged: 0 },
+  });
+}
+// Warm the search function (the cold load of every region), as a warm Lambda would be.
+await fetch(`${portal.url}/api/search?q=sfi`);
+await new Promise((resolve) => setTimeout(resolve, 500));
+await fetch(`${portal.url}/api/search?q=sfi`);
+
+const queries = benchQueries(corpus, 400);
+const paths: string[] = [];
+for (let i = 0; paths.length < 1_000; i++) {
+  const c = corpus[i % corpus.length]!;
+  const item = c.items[(i * 7919) % c.items.length]!;
+  const r = i % 20;
+  if (r < 12)
+    paths.push(
+      `/api/search?${new URLSearchParams(queries[i % queries.length]!.params as Record<string, string>)}`,
+    );
+  else if (r < 17) paths.push(`/api/regions/${c.region.id}/interventions?limit=20`);
+  else paths.push(`/api/regions/${c.region.id}/interventions/${item.id}`);
+}
+// The watched region is read often, so a mixed answer would be seen if one were possible.
+for (let i = 0; i < 100; i++)
+  paths.splice(i * 10, 0, `/api/regions/${watched.region.id}/interventions?limit=50`);
+
+const heapStart = heapMb();
+let generation = 0;
+let publishes = 0;
+let publishFailures = 0;
+const token = portal.tokenFor([watched.region.id], 'Lasttest');
+const publisher = setInterval(() => {
+  generation++;
+  fetch(`${portal.url}/api/admin/regions/${watched.region.id}/catalogue`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(tag(watched.items, generation)),
+  }).then(
+    async (r) => {
+      if (r.status === 200) publishes++;
+      else {
+        publishFailures++;
+        console.log(`publish ${generation} answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
+      }
+    },
+    (error) => {
+      publishFailures++;
+      console.log(`publish ${generation} failed: ${error}`);
+    },
+  );
+}, PUBLISH_EVERY_MS);
+
+const client = spawn(
+  process.execPath,
+  [
+    fileURLToPath(new URL('./load-client.ts', import.meta.url)),
+    `--url=${portal.url}`,
+    `--seconds=${seconds}`,
+    `--connections=${connections}`,
+    `--watch=${watched.region.id}`,
+    `--paths=${JSON.stringify(paths)}`,
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+let output = '';
+client.stdout.on('data', (c: Buffer) => {
+  output += c.toString('utf8');
+});
+const code = await new Promise<number | null>((resolve) => client.on('exit', resolve));
+clearInterval(publisher);
+await new Promise((resolve) => setTimeout(resolve, 2_000));
+const heapEnd = heapMb();
+await portal.close();
+if (code !== 0) throw new Error(`the load client exited with ${code}`);
+const r = JSON.parse(output) as {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  mixedVersions: number;
+  statusCounts: Record<string, number>;
+};
+console.log(`requests      ${r.requests} in ${seconds} s → ${fmt(r.rps, 0)} requests/s`);
+console.log(
+  `latency       p50 ${fmt(r.p50)} ms · p95 ${fmt(r.p95)} ms · p99 ${fmt(r.p99)} ms · max ${fmt(r.max)} ms`,
+);
+console.log(`errors        ${r.errors} (statuses ${JSON.stringify(r.statusCounts)})`);
+console.log(
+  `publishes     ${publishes} new versions of ${watched.region.id} during the run (${publishFailures} failed)`,
+);
+console.log(`mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
+console.log(`server heap   ${fmt(heapStart, 0)} MB at start → ${fmt(heapEnd, 0)} MB at end`);
+process.exit(0);
