@@ -211,6 +211,12 @@ describe('several terms', () => {
     expect(page.results.map((r) => r.id).sort()).toEqual(['both', 'one', 'swim']);
   });
 
+  it('the fall-back depends on the text only: a filter excluding the full matches gives nothing', () => {
+    const page = search(index, { q: 'praktik huddinge', category: 'fritid-forening' });
+    expect(page.match).toBe('all');
+    expect(page.total).toBe(0);
+  });
+
   it('stop words are not searched', () => {
     expect(search(index, { q: 'praktik och i' }).results).toEqual(search(index, { q: 'praktik' }).results);
   });

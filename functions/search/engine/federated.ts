@@ -42,7 +42,8 @@ export interface SearchPage {
   facets: SearchFacets;
   nextCursor: string | null;
   /**
-   * How the text matched: every term (`all`); any term, because no document had them all (`any`);
+   * How the text matched: every term (`all`); any term, because no document in the corpus has them all,
+   * whatever the filters (`any`);
    * or there was no searchable text and the results are the filtered catalogue, freshest first (`browse`).
    */
   match: 'all' | 'any' | 'browse';
@@ -169,6 +170,8 @@ function scoreRegion(
 }
 
 interface Pass {
+  /** Documents matching the text, whatever the filters (what decides the fall-back to any term). */
+  textMatches: number;
   total: number;
   /** Results after the cursor (to know whether a next page exists). */
   remaining: number;
@@ -219,6 +222,7 @@ function run(
   const facets = new FacetCounter(stats.indexes.length);
   let total = 0;
   let remaining = 0;
+  let textMatches = 0;
   stats.indexes.forEach((index, r) => {
     const regionFail = filters.region !== undefined && filters.region !== index.regionId ? F_REGION : 0;
     const muniPass = municipalityPass(index, filters);
@@ -249,6 +253,7 @@ function run(
       }
       count = index.size;
     }
+    textMatches += count;
     // Without filters (other than region), every candidate counts everywhere, or (other region) in one facet.
     let passed = count;
     if (filters.any) passed = facets.filterBatch(index, hits, keys, count, filters, regionFail, muniPass);
@@ -262,7 +267,7 @@ function run(
     }
     facets.endRegion(index, r);
   });
-  return { total, remaining, top, facets };
+  return { textMatches, total, remaining, top, facets };
 }
 
 function clampLimit(limit: unknown): number {
@@ -322,7 +327,9 @@ export function searchFederated(
     const plans = planQuery(terms, stats);
     pass = run(stats, filters, plans, plans.length, limit, after);
     match = 'all';
-    if (pass.total === 0 && plans.length > 1) {
+    // The fall-back depends on the text and the corpus only, never on the filters: selecting a facet value
+    // then gives exactly the count the facet showed.
+    if (pass.textMatches === 0 && plans.length > 1) {
       pass = run(stats, filters, plans, 1, limit, after);
       match = 'any';
     }
