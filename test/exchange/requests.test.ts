@@ -125,7 +125,7 @@ describe('asking for places', () => {
     ],
     ['an unknown intervention', { interventionId: 'finns-inte' }, 404, 'intervention-not-found'],
     ['more places than are free', { places: 50 }, 409, 'not-enough-places'],
-  ])('%s is refused (%i %s)', async (_label, body, status, code) => {
+  ])('%s is refused', async (_label, body, status, code) => {
     const before = await outgoingIds();
     const answer = await ask(body);
     expect(answer.status).toBe(status);
