@@ -5,8 +5,8 @@
  * a good edit), review confirmations, the template and an export — and axe (WCAG 2.2 AA) with zero
  * violations in the page's main states, in Swedish and English. One portal and one browser.
  *
- * The site must be built first (`npm test` builds site/dist; a build elsewhere is read from
- * INSATS_SITE_OUT_DIR, the variable the Astro config builds into).
+ * The site must be built first (`npm test` builds site/dist; INSATS_TEST_SITE_DIR points the test at a
+ * private build, as for the other browser tests).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ import {
   watchPage,
 } from '../support/browser.ts';
 
-const SITE_DIR = process.env.INSATS_SITE_OUT_DIR || DEFAULT_SITE_DIR;
+const SITE_DIR = process.env.INSATS_TEST_SITE_DIR || DEFAULT_SITE_DIR;
 const FIXTURES = fileURLToPath(new URL('../fixtures/uploads/', import.meta.url));
 const BROKEN = join(FIXTURES, 'broken-wrong-municipality.csv');
 const GOOD = join(FIXTURES, 'sodertorn-windows-1252.csv');
