@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from './build-site.ts';
 import { DATA_DIR, DYNAMO_DIR, devTokenSecret, ROOT_DIR } from './paths.ts';
+import { scheduleReminders } from './reminders.ts';
 import { DEFAULT_SITE_DIR, startPortal } from './server.ts';
 
 const started = Date.now();
@@ -39,11 +40,15 @@ ${portal.regions.map((r) => `  ${r.id.padEnd(20)} npm run token -- ${r.id}`).joi
 
 Stop with Ctrl+C.`);
 
+// Review reminders (docs/review.md): now and daily, as .eml files in .data/outbox/; `npm run reminders` for once.
+const stopReminders = scheduleReminders(portal);
+
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
+    stopReminders();
     portal.close().then(() => process.exit(0));
   });
 }
