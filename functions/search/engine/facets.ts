@@ -8,7 +8,13 @@
 import { MUNICIPALITIES } from '../../../shared/geo.ts';
 import { CONTENT_LANGUAGES } from '../../../shared/languages.ts';
 import type { SearchFacets, SearchQuery } from '../../../shared/search.ts';
-import { AUDIENCE_CODES, CATEGORIES, categoryMatches, DELIVERY_CODES } from '../../../shared/taxonomy.ts';
+import {
+  AUDIENCE_CODES,
+  CATEGORIES,
+  CATEGORY_CODES,
+  categoryMatches,
+  DELIVERY_CODES,
+} from '../../../shared/taxonomy.ts';
 import { CATEGORY_COUNT, categoryParent } from './category-vocab.ts';
 import {
   audienceIndexByCode,
@@ -115,7 +121,7 @@ export class FacetCounter {
   /** Municipalities listed by a remote intervention in the municipality facet's base set. */
   readonly listedByRemote = new Uint8Array(MUNICIPALITIES.length);
   remote = 0;
-  readonly region: Uint32Array;
+  region: Uint32Array;
   /** Documents per audience bit set (expanded at the end). */
   readonly audienceSets = new Uint32Array(1 << AUDIENCE_CODES.length);
   readonly delivery = new Uint32Array(DELIVERY_CODES.length);
@@ -126,6 +132,19 @@ export class FacetCounter {
 
   constructor(regions: number) {
     this.region = new Uint32Array(regions);
+  }
+
+  /** Zero every count, for reuse by the next query (saves allocating a few kilobytes per query). */
+  reset(regions: number): void {
+    this.category.fill(0);
+    this.language.fill(0);
+    this.municipality.fill(0);
+    this.listedByRemote.fill(0);
+    this.remote = 0;
+    if (this.region.length < regions) this.region = new Uint32Array(regions);
+    else this.region.fill(0);
+    this.audienceSets.fill(0);
+    this.delivery.fill(0);
   }
 
   beginRegion(index: RegionIndex): void {
@@ -271,7 +290,7 @@ export class FacetCounter {
   }
 
   /**
-   * The facets as records, largest count first. Categories: each code's own count, and each parent code
+   * The facets as records of the values with a count. Categories: each code's own count, and each parent code
    * rolled up (its own documents plus its children's). Municipalities: what the municipality filter would
    * give, so remote interventions count in every municipality listed in the base set.
    */
@@ -285,22 +304,23 @@ export class FacetCounter {
     for (let set = 1; set < this.audienceSets.length; set++) {
       if (this.audienceSets[set]) addBits(audience, 0, set, this.audienceSets[set]!);
     }
-    const municipality = new Map<string, number>();
-    MUNICIPALITIES.forEach((m, i) => {
-      if (this.municipality[i]! > 0 || this.listedByRemote[i]) {
-        municipality.set(m.code, this.municipality[i]! + this.remote);
-      }
-    });
+    const municipality = new Uint32Array(MUNICIPALITY_CODES.length);
+    for (let i = 0; i < municipality.length; i++) {
+      if (this.municipality[i]! > 0 || this.listedByRemote[i])
+        municipality[i] = this.municipality[i]! + this.remote;
+    }
     return {
-      category: record(CATEGORIES.map((c, i) => [c.code, rolled[i]!])),
-      language: record(CONTENT_LANGUAGES.map((code, i) => [code, this.language[i]!])),
-      municipality: record([...municipality]),
-      region: record(regionIds.map((id, i) => [id, this.region[i]!])),
-      audience: record(AUDIENCE_CODES.map((code, i) => [code, audience[i]!])),
-      delivery: record(DELIVERY_CODES.map((code, i) => [code, this.delivery[i]!])),
+      category: record(CATEGORY_CODES, rolled),
+      language: record(CONTENT_LANGUAGES, this.language),
+      municipality: record(MUNICIPALITY_CODES, municipality),
+      region: record(regionIds, this.region),
+      audience: record(AUDIENCE_CODES, audience),
+      delivery: record(DELIVERY_CODES, this.delivery),
     };
   }
 }
+
+const MUNICIPALITY_CODES = MUNICIPALITIES.map((m) => m.code);
 
 function addBits(counts: Uint32Array, offset: number, bits: number, n: number): void {
   let rest = bits;
@@ -311,12 +331,12 @@ function addBits(counts: Uint32Array, offset: number, bits: number, n: number): 
   }
 }
 
-function record(entries: [string, number][]): Record<string, number> {
+/** Codes with a count above zero, largest count first (JavaScript lists integer-like keys first anyway). */
+function record(codes: readonly string[], counts: ArrayLike<number>): Record<string, number> {
+  const present: number[] = [];
+  for (let i = 0; i < codes.length; i++) if (counts[i]! > 0) present.push(i);
+  present.sort((a, b) => counts[b]! - counts[a]! || (codes[a]! < codes[b]! ? -1 : 1));
   const out: Record<string, number> = {};
-  for (const [key, n] of entries
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-    out[key] = n;
-  }
+  for (const i of present) out[codes[i]!] = counts[i]!;
   return out;
 }

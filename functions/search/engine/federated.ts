@@ -67,6 +67,7 @@ let docList = new Int32Array(0);
 let termList = new Int32Array(0);
 let keyList = new Float64Array(0);
 let stampGen = 0;
+const sharedFacets = new FacetCounter(0);
 
 function ensureScratch(size: number): void {
   if (acc.length >= size) return;
@@ -219,7 +220,8 @@ function run(
   after: CursorBounds | null,
 ): Pass {
   const top = new TopK(limit + 1);
-  const facets = new FacetCounter(stats.indexes.length);
+  const facets = sharedFacets;
+  facets.reset(stats.indexes.length);
   let total = 0;
   let remaining = 0;
   let textMatches = 0;
