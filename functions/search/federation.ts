@@ -26,6 +26,26 @@ export interface RegionState {
   firstCheck?: Promise<void>;
   firstCheckAt?: number;
   loadingVersion?: number;
+  /** With a filter: every item of the loaded version (the index holds the selected ones), and until when the selection holds. */
+  items?: readonly Intervention[];
+  filterKey?: string;
+  filterValidUntil?: number;
+}
+
+/**
+ * Which items of a region's live version go into its index. Applied when a version is loaded, and again
+ * (from the items in memory, no store read) once `validUntil` has passed or `key` changed — so a rule in
+ * time, such as hiding items unconfirmed for two review intervals (functions/review/search-visibility.ts),
+ * takes effect within a pointer check of its instant.
+ */
+export interface IndexFilter {
+  /** What the selection depends on besides time (e.g. the region's review interval). */
+  key(region: RegionConfig): string;
+  select(
+    items: readonly Intervention[],
+    region: RegionConfig,
+    now: number,
+  ): { items: Intervention[]; validUntil: number };
 }
 
 /** How long a cold request waits for the first load of all regions before answering with what it has. */
@@ -55,11 +75,19 @@ export class Federation {
   private readonly checkIntervalMs: number;
   private readonly deadlineMs: number;
   private readonly now: () => number;
+  private readonly filter: IndexFilter | undefined;
 
   constructor(
-    options: { reader?: StoreReader; checkIntervalMs?: number; deadlineMs?: number; now?: () => number } = {},
+    options: {
+      reader?: StoreReader;
+      checkIntervalMs?: number;
+      deadlineMs?: number;
+      now?: () => number;
+      filter?: IndexFilter;
+    } = {},
   ) {
     this.reader = options.reader ?? dynamoReader;
+    this.filter = options.filter;
     this.checkIntervalMs = options.checkIntervalMs ?? LIMITS.pointerCheckIntervalMs;
     this.deadlineMs = options.deadlineMs ?? LIMITS.regionDeadlineMs;
     this.now = options.now ?? Date.now;
@@ -94,10 +122,14 @@ export class Federation {
         if (pointer.version !== state.version) {
           state.loadingVersion = pointer.version;
           const items = await this.reader.readSnapshot(state.region.tableName, pointer.version);
-          const index = buildRegionIndex(state.region.id, pointer.version, items);
-          // Atomic swap: one assignment; a query holds the index object it started with.
-          state.index = index;
-          state.version = pointer.version;
+          this.install(state, pointer.version, items);
+        } else if (
+          this.filter &&
+          state.items &&
+          (this.now() > (state.filterValidUntil ?? Number.POSITIVE_INFINITY) ||
+            this.filter.key(state.region) !== state.filterKey)
+        ) {
+          this.install(state, pointer.version, state.items);
         }
         state.healthy = true;
       } catch (error) {
@@ -110,6 +142,21 @@ export class Federation {
     })();
     state.checking = run;
     return run;
+  }
+
+  /** Build and swap in a region's index (through the filter, when there is one). */
+  private install(state: RegionState, version: number, items: readonly Intervention[]): void {
+    let indexed = items;
+    if (this.filter) {
+      const selection = this.filter.select(items, state.region, this.now());
+      indexed = selection.items;
+      state.items = items;
+      state.filterKey = this.filter.key(state.region);
+      state.filterValidUntil = selection.validUntil;
+    }
+    // Atomic swap: one assignment; a query holds the index object it started with.
+    state.index = buildRegionIndex(state.region.id, version, indexed);
+    state.version = version;
   }
 
   /**

@@ -8,12 +8,17 @@ import { HttpError } from '../lib/errors.ts';
 import { httpHandler, json, parseQuery } from '../lib/http.ts';
 import { guardStore } from '../regions/catalogue-reader.ts';
 import { listRegions } from '../registry/store.ts';
+import { refreshReviewIntervals } from '../review/config-store.ts';
+import { hideUnreviewed } from '../review/search-visibility.ts';
 import { recordSearch } from '../statistics/demand-recorder.ts';
 import { InvalidCursorError, searchFederated, toSearchResult } from './engine/index.ts';
 import { Federation } from './federation.ts';
 
-/** One federation per warm function instance. */
-export const federation = new Federation();
+/**
+ * One federation per warm function instance. Items unconfirmed for two review intervals (the region's
+ * interval, shared/review.ts) are left out of newcomer search; they stay in the admin view and the export.
+ */
+export const federation = new Federation({ filter: hideUnreviewed });
 
 export const handler = httpHandler(async (event) => {
   const query = parseQuery(SearchQuerySchema, event);
@@ -24,6 +29,7 @@ export const handler = httpHandler(async (event) => {
       en: `The region "${query.region}" does not exist.`,
     });
   }
+  await refreshReviewIntervals(regions); // cached a minute; awaited only the first time (with a deadline)
   const { indexes, statuses } = await federation.current(regions);
   let page: ReturnType<typeof searchFederated>;
   try {
