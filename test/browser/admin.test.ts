@@ -411,11 +411,23 @@ describe('a regional administrator at work (Swedish)', () => {
 });
 
 describe('in English', () => {
-  it('the report, the history and a session that ends (401 → sign in again); no axe violations', async () => {
+  it('a dropped file, the report, the history and a session that ends (401 → sign in again); no axe violations', async () => {
     const { page, problems } = await open('/en/admin/');
     const en = (key: Parameters<typeof t>[1], vars?: Record<string, string | number>) => t('en', key, vars);
     await signIn(page, 'en');
-    await page.getByLabel(en('upload.fileLabel')).setInputFiles(BROKEN);
+    // This time the file is dropped on the drop zone.
+    const bytes = [...readFileSync(BROKEN)];
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File([new Uint8Array(content)], 'broken-wrong-municipality.csv', { type: 'text/csv' }),
+      );
+      return transfer;
+    }, bytes);
+    await page.dispatchEvent('.admin-drop', 'dragenter', { dataTransfer });
+    await expect(page.locator('.admin-drop-text').textContent()).resolves.toBe(en('upload.dropActive'));
+    await page.dispatchEvent('.admin-drop', 'drop', { dataTransfer });
+    await page.locator('.admin-chosen', { hasText: 'broken-wrong-municipality.csv' }).waitFor();
     await page.getByRole('button', { name: en('upload.check') }).click();
     await expectFocus(page, 'admin-report-title');
     await expect(

@@ -150,7 +150,7 @@ export function HistoryPanel({ ctx }: { ctx: PanelContext }) {
         <th scope="row">{record.version}</th>
         <td>{formatWhen(record.publishedAt ?? record.startedAt, lang)}</td>
         <td>{record.publishedBy}</td>
-        <td>{tr(SOURCE_KEYS[record.source] ?? 'history.source.upload')}</td>
+        <td>{SOURCE_KEYS[record.source] ? tr(SOURCE_KEYS[record.source]) : record.source}</td>
         <td className="admin-file-cell">{record.fileName ?? record.note ?? ''}</td>
         <td>{formatCount(record.itemCount, lang)}</td>
         <td>

@@ -2,7 +2,7 @@
  * Upload: choose or drop a file → a dry run (`?dryRun=true`) with progress → the report and the diff →
  * publish the very bytes that were checked (with `confirmRemovals=true` when the API asks for it).
  */
-import { type ChangeEvent, type DragEvent, useState } from 'react';
+import { type ChangeEvent, type DragEvent, useEffect, useState } from 'react';
 import { AdminApiError } from '../../lib/admin/client.ts';
 import { explainFailure } from '../../lib/admin/errors.ts';
 import { formatBytes, MAX_UPLOAD_BYTES, uploadKindOf } from '../../lib/admin/files.ts';
@@ -52,6 +52,19 @@ export function UploadPanel({ ctx }: { ctx: PanelContext }) {
   const [defaultCategory, setDefaultCategory] = useState('');
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
+
+  // A file dropped beside the zone would make the browser open it and leave the page (and the report).
+  useEffect(() => {
+    const keep = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
 
   async function choose(chosen: File | undefined) {
     setOutcome(undefined);
