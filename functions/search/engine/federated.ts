@@ -91,11 +91,14 @@ function nextStamp(): number {
 }
 
 /**
- * Score every document of region r that matches at least one term. Leaves the documents in
+ * Score the documents of region r that match the terms. With `all`, only documents that matched every
+ * earlier term are scored (terms come rarest first, so the candidates shrink fast and the rest of each list is
+ * skipped cheaply); otherwise every document matching at least one term is. Leaves the documents in
  * `docList[0..count)`, their scores in `acc` and matched-term counts in `matched`; returns the count.
  */
 function scoreRegion(
   plans: readonly TermPlan[],
+  all: boolean,
   r: number,
   index: RegionIndex,
   weights: Float64Array,
@@ -114,7 +117,10 @@ function scoreRegion(
   const stamps = stamp;
   const hitDocs = docList;
   let docCount = 0;
-  for (const plan of plans) {
+  for (let t = 0; t < plans.length; t++) {
+    const plan = plans[t]!;
+    // In `all` mode a document is still a candidate for term t when it matched the t terms before.
+    const skip = all && t > 0;
     let termCount = 0;
     for (const e of plan.expansions) {
       const w = e.weight;
@@ -125,6 +131,7 @@ function scoreRegion(
         const to = starts[id + 1]!;
         for (let p = starts[id]!; p < to; p++) {
           const d = docs[p]!;
+          if (skip && matches[d] !== t) continue;
           const packed = tfs[p]!;
           const b = d * 4;
           let x =
@@ -149,7 +156,7 @@ function scoreRegion(
           const to = catStart[c + 1]!;
           for (let j = catStart[c]!; j < to; j++) {
             const d = catDocs[j]!;
-            if (stamps[d] === gen) continue;
+            if (stamps[d] === gen || (skip && matches[d] !== t)) continue;
             const have = termScores[d]!;
             if (have === 0) termDocs[termCount++] = d;
             if (s > have) termScores[d] = s;
@@ -166,6 +173,7 @@ function scoreRegion(
       scores[d]! += scale * s;
       matches[d]!++;
     }
+    if (all && termCount === 0) break; // no candidate left in this region
   }
   return docCount;
 }
@@ -234,7 +242,7 @@ function run(
     const keys = keyList;
     let count = 0;
     if (plans) {
-      const touched = scoreRegion(plans, r, index, stats.fieldWeights[r]!);
+      const touched = scoreRegion(plans, required > 1, r, index, stats.fieldWeights[r]!);
       const scores = acc;
       const matches = matched;
       for (let k = 0; k < touched; k++) {

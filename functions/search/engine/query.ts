@@ -62,6 +62,8 @@ export interface Expansion {
   readonly term: string;
   /** How much a match is worth relative to the exact word (WEIGHT). */
   weight: number;
+  /** Only a completion, a one-edit neighbour or a compound part: the first to go when a query is too costly. */
+  extra: boolean;
   /** Term id in each region (aligned with `stats.indexes`), or -1. */
   readonly local: Int32Array;
   /** Categories whose labels contain the term, and its contribution to x (tf · CATEGORY_BOOST) in each. */
@@ -75,6 +77,8 @@ export interface TermPlan {
   readonly expansions: readonly Expansion[];
   /** BM25 idf from the largest df among the expansions (a rare misspelling does not outweigh the word). */
   readonly idf: number;
+  /** That largest df: plans are ordered by it, rarest first. */
+  readonly df: number;
 }
 
 /** Resolves vocabulary terms across regions once per query. */
@@ -115,7 +119,7 @@ class Resolver {
         found = true;
       } else for (const c of cats) df += index.catCount[c]!;
     }
-    const result = found && df > 0 ? { term, weight: 0, local, cats, catX, df } : null;
+    const result = found && df > 0 ? { term, weight: 0, extra: false, local, cats, catX, df } : null;
     this.cache.set(term, result);
     return result;
   }
@@ -196,15 +200,17 @@ export function idf(df: number, docCount: number): number {
 /** Expand and resolve each query term. A term with no expansion anywhere gets an empty list. */
 export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): TermPlan[] {
   const resolver = new Resolver(stats);
-  return terms.map((term) => {
+  const chosenPerTerm = terms.map((term) => {
     const chosen = new Map<string, Expansion>();
-    const add = (word: string, weight: number) => {
+    const add = (word: string, weight: number, extra = false) => {
       if (!word || weight <= 0) return;
       const resolved = resolver.resolve(word);
       if (!resolved) return;
       const have = chosen.get(word);
-      if (have) have.weight = Math.max(have.weight, weight);
-      else chosen.set(word, { ...resolved, weight });
+      if (have) {
+        have.weight = Math.max(have.weight, weight);
+        have.extra &&= extra;
+      } else chosen.set(word, { ...resolved, weight, extra });
     };
     const f = term.forms;
     if (term.phrase) {
@@ -224,26 +230,59 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
           (WEIGHT.prefixMin +
             ((WEIGHT.prefixMax - WEIGHT.prefixMin) * prefix.length) / Math.max(word.length, 1));
         for (const word of resolver.completions(f.exact, f.exact === f.folded)) {
-          add(word, prefixWeight(f.exact, word, 1));
+          add(word, prefixWeight(f.exact, word, 1), true);
         }
         if (f.folded !== f.exact) {
           for (const word of resolver.completions(f.folded, true)) {
-            add(word, prefixWeight(f.folded, word, WEIGHT.folded));
+            add(word, prefixWeight(f.folded, word, WEIGHT.folded), true);
           }
         }
       }
       if (f.folded.length >= QUERY_LIMITS.fuzzyMinChars) {
-        for (const neighbour of resolver.neighbours(f.folded)) add(neighbour.term, WEIGHT.fuzzy);
+        for (const neighbour of resolver.neighbours(f.folded)) add(neighbour.term, WEIGHT.fuzzy, true);
       }
       if (f.folded.length >= QUERY_LIMITS.compoundMinChars) {
-        for (const part of compoundParts(f.folded, resolver)) add(part, WEIGHT.compoundPart);
+        for (const part of compoundParts(f.folded, resolver)) add(part, WEIGHT.compoundPart, true);
       }
     }
-    const expansions = [...chosen.values()].sort((a, b) => (a.term < b.term ? -1 : 1));
+    return [...chosen.values()].sort((a, b) => (a.term < b.term ? -1 : 1));
+  });
+  trimToBudget(chosenPerTerm);
+  const plans = chosenPerTerm.map((expansions) => {
     let maxDf = 0;
     for (const e of expansions) maxDf = Math.max(maxDf, e.df);
-    return { expansions, idf: expansions.length ? idf(maxDf, stats.docCount) : 0 };
+    return { expansions, idf: expansions.length ? idf(maxDf, stats.docCount) : 0, df: maxDf };
   });
+  // Rarest first (ties: query order): an all-terms search then scores the fewest candidates.
+  return plans
+    .map((plan, i) => ({ plan, i }))
+    .sort((a, b) => a.plan.df - b.plan.df || a.i - b.i)
+    .map(({ plan }) => plan);
+}
+
+/**
+ * Keep the postings a query visits under QUERY_LIMITS.maxPostings: while over, the term whose extra
+ * expansions (completions, neighbours, compound parts) cost most loses them. Decided on global document
+ * frequencies, so a federated query trims exactly like a merged one.
+ */
+function trimToBudget(perTerm: Expansion[][]): void {
+  const cost = (list: readonly Expansion[], extraOnly: boolean) =>
+    list.reduce((sum, e) => sum + (!extraOnly || e.extra ? e.df : 0), 0);
+  let total = perTerm.reduce((sum, list) => sum + cost(list, false), 0);
+  while (total > QUERY_LIMITS.maxPostings) {
+    let worst = -1;
+    let worstCost = 0;
+    perTerm.forEach((list, i) => {
+      const c = cost(list, true);
+      if (c > worstCost) {
+        worst = i;
+        worstCost = c;
+      }
+    });
+    if (worst < 0) return;
+    perTerm[worst] = perTerm[worst]!.filter((e) => !e.extra);
+    total -= worstCost;
+  }
 }
 
 /**

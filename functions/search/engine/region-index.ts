@@ -234,14 +234,15 @@ export function buildRegionIndex(
   // --- sort the vocabulary, lay postings out by term ------------------------------------------------
   // Sort the vocabulary by the dictionary's ranks: a numeric sort of (rank, local id) packed in a float.
   const globalRank = ranks();
+  const span = 2 ** Math.ceil(Math.log2(T + 1)); // rank · span + id stays an exact integer below 2^53
   const keys = new Float64Array(T);
-  for (let id = 0; id < T; id++) keys[id] = globalRank[globalOf[id]!]! * 0x200000 + id;
+  for (let id = 0; id < T; id++) keys[id] = globalRank[globalOf[id]!]! * span + id;
   keys.sort();
   const terms: string[] = new Array(T);
   const sortedGlobal = new Int32Array(T);
   const rank = new Uint32Array(T);
   for (let i = 0; i < T; i++) {
-    const id = keys[i]! % 0x200000;
+    const id = keys[i]! % span;
     rank[id] = i;
     sortedGlobal[i] = globalOf[id]!;
     terms[i] = termOf(globalOf[id]!);
