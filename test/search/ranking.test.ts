@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../functions/search/engine/index.ts';
 import { ids, region, search } from './helpers.ts';
 
 describe('Swedish folding', () => {
@@ -225,5 +226,12 @@ describe('several terms', () => {
     const page = search(index, { q: '!!! och ?' });
     expect(page.match).toBe('browse');
     expect(page.total).toBe(3);
+  });
+
+  it('searches at most 12 distinct terms, whatever is typed', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `ord${i}`).join(' ');
+    expect(parseQuery(many)).toHaveLength(12);
+    expect(parseQuery('praktik Praktik PRAKTIK')).toHaveLength(1);
+    expect(() => search(index, { q: `${many} praktik` })).not.toThrow();
   });
 });

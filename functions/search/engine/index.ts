@@ -1,6 +1,20 @@
 /**
  * The search engine: pure TypeScript, no I/O. Build one `RegionIndex` per region from its live catalogue
- * version, then `searchFederated(indexes, query)`; rankings equal those of one merged national index.
+ * version (`buildRegionIndex`), then `searchFederated(indexes, query)`; rankings equal those of one merged
+ * national index.
+ *
+ * - Text (text.ts, analysis.ts): one scan per text with a per-code-unit table; each word is indexed in its
+ *   exact form (å/ä/ö kept), its folded form, and its Swedish (Snowball) or Arabic light stem; the domain's
+ *   abbreviations are added where their phrases occur (synonyms.ts). Category labels in every UI language are
+ *   a virtual field shared by all documents of a category (category-vocab.ts).
+ * - Index (region-index.ts): typed arrays only — postings (16-bit documents, 16-bit packed field
+ *   frequencies), per-document filter attributes, a deletion-neighbourhood table for typos (fuzzy.ts).
+ * - Ranking (federated.ts): BM25F; idf from document frequencies summed over the regions per query term,
+ *   length normalisation from national averages (stats.ts, `combineStats`, recomputed when an index is
+ *   swapped). Query expansion (query.ts) chooses completions and neighbours over the union of vocabularies
+ *   with partition-independent rules and caps, so a score never depends on which region holds a document.
+ * - Filters and disjunctive facets (facets.ts) in one pass over the candidates; results by bounded heap
+ *   (topk.ts); keyset cursors (cursor.ts).
  */
 export { type CursorPosition, decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
 export {
