@@ -2,6 +2,7 @@
  * Per-item work on the live catalogue: edit one intervention (a JSON merge patch validated like an
  * upload row) and confirm items reviewed. Each change publishes a new version.
  */
+import { municipalityName } from '../../shared/geo.ts';
 import type { Intervention } from '../../shared/intervention.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import type { Caller } from '../auth/claims.ts';
@@ -101,7 +102,11 @@ export async function confirmReviewed(
       return { items: next, changedIds };
     },
     'review',
-    selection.ids ? `Granskade: ${selection.ids.length}` : 'Alla granskade, inget ändrat',
+    selection.ids
+      ? `Granskade: ${selection.ids.length}`
+      : selection.municipality
+        ? `Granskade i ${municipalityName(selection.municipality)}, inget ändrat`
+        : 'Alla granskade, inget ändrat',
   );
   const unknownIds = wanted ? [...wanted].filter((id) => !changedIds.includes(id)) : [];
   return {
