@@ -36,7 +36,7 @@ function statementsOf(name: string): Statement[] {
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 const registryArn = () => portal.resolve(stateful.stores.registryTable.tableArn);
-const regionArns = () => stateful.stores.regionTables.map((t) => portal.resolve(t.tableArn));
+const regionArns = () => stateful.stores.regionTables.map((t) => portal.resolve(t.table.tableArn));
 
 describe('statistics: UpdateItem on the national table only', () => {
   it.each(['Search', 'UploadNewcomers'])('%s may UpdateItem the registry table', (name) => {
@@ -52,6 +52,10 @@ describe('statistics: UpdateItem on the national table only', () => {
     expect(route(name).stores).toBe('read');
     const regions = regionArns().map((arn) => JSON.stringify(arn));
     expect(regions.length).toBeGreaterThan(0);
+    for (const arn of regions) expect(arn).toMatch(/^[{"]/);
+    // The read statement does cover the region tables (the comparison below is not vacuous).
+    const reads = statementsOf(name).find((s) => s.Sid === 'StoresRead')!;
+    expect(resourcesOf(reads).map((r) => JSON.stringify(r))).toEqual(expect.arrayContaining(regions));
     for (const statement of statementsOf(name)) {
       const writes = actionsOf(statement).filter(
         (a) => STORE_WRITE_ACTIONS.includes(a) || a === 'dynamodb:Scan' || a.includes('*'),
