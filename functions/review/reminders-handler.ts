@@ -5,10 +5,8 @@
  */
 import { requireEnv } from '../lib/config.ts';
 import { SesMailer } from './mail.ts';
+import { PORTAL_URL_ENV, REMINDER_SENDER_ENV } from './reminder-config.ts';
 import { runReminders } from './reminders.ts';
-
-export const REMINDER_SENDER_ENV = 'REMINDER_SENDER';
-export const PORTAL_URL_ENV = 'PORTAL_URL';
 
 const sender = requireEnv(REMINDER_SENDER_ENV);
 const portalUrl = requireEnv(PORTAL_URL_ENV);

@@ -22,7 +22,7 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
  * ESM output needs `require` for the few CommonJS dependencies that call it (Node built-ins inside
  * bundled packages); the banner provides one.
  */
-const ESM_REQUIRE_BANNER =
+export const ESM_REQUIRE_BANNER =
   "import { createRequire as __insatsCreateRequire } from 'node:module'; const require = __insatsCreateRequire(import.meta.url);";
 
 export interface RouteFunctionProps {

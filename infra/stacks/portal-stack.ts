@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import type { Route } from '../../functions/routes.ts';
 import { Alarms } from '../constructs/alarms.ts';
 import { Api } from '../constructs/api.ts';
+import { Reminders } from '../constructs/reminders.ts';
 import { Site, type SiteDomain } from '../constructs/site.ts';
 
 /** The route whose duration p99 is alarmed on, when ROUTES has it. */
@@ -30,6 +31,7 @@ export class PortalStack extends Stack {
   readonly api: Api;
   readonly site: Site;
   readonly alarms: Alarms;
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -48,6 +50,11 @@ export class PortalStack extends Stack {
       siteDistPath: props.siteDistPath,
       webAclArn: props.webAclArn,
       domain: props.domain,
+    });
+    // Daily review reminders through SES (the sender is the stack parameter ReminderSender).
+    this.reminders = new Reminders(this, 'Reminders', {
+      stores,
+      portalUrl: `https://${props.domain?.domainName ?? this.site.distribution.distributionDomainName}`,
     });
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
