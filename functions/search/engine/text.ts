@@ -160,8 +160,34 @@ const stream: TokenStream = {
   hash: new Uint32Array(1 << 10),
 };
 
+// ASCII is classified up front: letters lower-cased, digits kept, apostrophe and backtick dropped.
+for (let code = 0; code < 0x80; code++) {
+  CHAR_CLASS[code] =
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)
+      ? code
+      : code >= 0x41 && code <= 0x5a
+        ? code + 32
+        : code === 0x27 || code === 0x60
+          ? DROP
+          : SEPARATOR;
+}
+
+function growStream(): void {
+  const grow = (a: Int32Array) => {
+    const next = new Int32Array(a.length * 2);
+    next.set(a);
+    return next;
+  };
+  stream.start = grow(stream.start);
+  stream.length = grow(stream.length);
+  const hash = new Uint32Array(stream.hash.length * 2);
+  hash.set(stream.hash);
+  stream.hash = hash;
+}
+
 function scanOnce(text: string, complexAsSeparator: boolean): boolean {
   const maxChars = QUERY_LIMITS.maxTokenChars;
+  const table = CHAR_CLASS;
   const n = text.length;
   if (stream.codes.length < n) stream.codes = new Uint16Array(Math.max(n, stream.codes.length * 2));
   const codes = stream.codes;
@@ -169,56 +195,30 @@ function scanOnce(text: string, complexAsSeparator: boolean): boolean {
   let at = 0;
   let length = 0;
   let hash = 0x811c9dc5;
-  let digit = false;
   for (let i = 0; i <= n; i++) {
     let c = SEPARATOR;
     if (i < n) {
       const code = text.charCodeAt(i);
-      if (code < 0x80) {
-        c =
-          code >= 0x61
-            ? code <= 0x7a
-              ? code
-              : SEPARATOR
-            : code >= 0x41 && code <= 0x5a
-              ? code + 32
-              : code >= 0x30 && code <= 0x39
-                ? code
-                : code === 0x27 || code === 0x60
-                  ? DROP
-                  : SEPARATOR;
-      } else {
-        c = CHAR_CLASS[code]!;
-        if (c === UNKNOWN) c = CHAR_CLASS[code] = classify(code);
-        if (c === COMPLEX) {
-          if (!complexAsSeparator) return false;
-          c = SEPARATOR;
+      c = table[code]!;
+      if (c >= 0) {
+        if (length < maxChars) {
+          codes[at + length++] = c;
+          hash = Math.imul(hash ^ c, 0x01000193);
         }
+        continue;
       }
+      if (c === UNKNOWN) {
+        c = classify(code);
+        table[code] = c;
+        i--; // look again, now classified
+        continue;
+      }
+      if (c === DROP) continue;
+      if (c === COMPLEX && !complexAsSeparator) return false;
     }
-    if (c === DROP) continue;
-    if (c !== SEPARATOR) {
-      if (length < maxChars) {
-        codes[at + length] = c;
-        hash = Math.imul(hash ^ c, 0x01000193);
-        length++;
-        if (c >= 0x30 && c <= 0x39) digit = true;
-      }
-      continue;
-    }
-    if (length > 1 || (length === 1 && digit)) {
-      if (count === stream.start.length) {
-        const grow = (a: Int32Array) => {
-          const next = new Int32Array(a.length * 2);
-          next.set(a);
-          return next;
-        };
-        stream.start = grow(stream.start);
-        stream.length = grow(stream.length);
-        const nextHash = new Uint32Array(stream.hash.length * 2);
-        nextHash.set(stream.hash);
-        stream.hash = nextHash;
-      }
+    // A separator (or the end): close the token. One character counts only when it is a digit.
+    if (length > 1 || (length === 1 && codes[at]! >= 0x30 && codes[at]! <= 0x39)) {
+      if (count === stream.start.length) growStream();
       stream.start[count] = at;
       stream.length[count] = length;
       stream.hash[count] = hash >>> 0;
@@ -227,7 +227,6 @@ function scanOnce(text: string, complexAsSeparator: boolean): boolean {
     }
     length = 0;
     hash = 0x811c9dc5;
-    digit = false;
   }
   stream.count = count;
   return true;
