@@ -166,7 +166,7 @@ export const DemandResponseSchema = z.object({
   /** The most frequent searches that found nothing or almost nothing (0–2 results). */
   unmet: z.array(
     z.object({
-      /** Normalised query terms, sorted; empty when the search was filters only. */
+      /** Normalised query terms, sorted; empty when the search was filters only; `['*']` a longer text whose words were not kept. */
       terms: z.array(z.string()),
       /** Filters used (category, language, audience, delivery, region, free, openToOtherMunicipalities). */
       filters: z.record(z.string(), z.string()),

@@ -5,7 +5,8 @@
  * Pure functions; the recorder aggregates their keys in memory.
  *
  * Personal-data rules for the terms (docs/coverage.md):
- * - e-mail-like text and web addresses are removed from the raw text before it is split into words;
+ * - the text is normalised first (the engine's `normalize`: Arabic-Indic and full-width digits → 0–9);
+ * - e-mail-like text and web addresses are removed before it is split into words;
  * - runs of digits (with spaces, dashes, dots, slashes or parentheses between them) holding 6 or more
  *   digits are removed: personnummer, samordningsnummer, phone numbers, case numbers;
  * - of the words left, any digits-only word of 6+ digits, any word with both letters and 4+ digits
