@@ -32,7 +32,7 @@ interface Statement {
 const { portal, stateful, templates } = synthesize({ routes: ROUTES });
 const template = templates.portal;
 const registryArn = () => portal.resolve(stateful.stores.registryTable.tableArn);
-const regionArns = () => stateful.stores.regionTables.map((t) => portal.resolve(t.tableArn));
+const regionArns = () => stateful.stores.regionTables.map((t) => portal.resolve(t.table.tableArn));
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 
