@@ -104,6 +104,10 @@ export async function measureDemandOverhead(options: DemandOverheadOptions = {})
     const offStats = summarize(off);
     const onStats = summarize(on);
     const ratio = onStats.p95 / offStats.p95;
+    // off[k] and on[k] are the same query in the same round: their difference is the counting's cost.
+    const differences = on.map((ms, k) => ms - off[k]!).sort((a, b) => a - b);
+    const medianDifferenceMs = differences[Math.floor(differences.length / 2)]!;
+    const meanDifferenceMs = differences.reduce((a, b) => a + b, 0) / differences.length;
     log(
       `corpus ${regionCount} regions × ${perRegion} = ${regionCount * perRegion} interventions; ${queries.length} queries × ${rounds} rounds each way; flush every ${DEMAND_FLUSH_ENTRIES} distinct keys`,
     );
@@ -112,13 +116,15 @@ export async function measureDemandOverhead(options: DemandOverheadOptions = {})
     );
     log(`counting on:  p50 ${fmt(onStats.p50)} ms · p95 ${fmt(onStats.p95)} ms · p99 ${fmt(onStats.p99)} ms`);
     log(
-      `p95 on/off: ${fmt(ratio, 3)} (${fmt((ratio - 1) * 100, 1)} %) · recordSearch alone: ${fmt(recordMicros, 2)} µs per search`,
+      `p95 on/off: ${fmt(ratio, 3)} (${fmt((ratio - 1) * 100, 1)} %) · paired difference per search: median ${fmt(medianDifferenceMs * 1000, 1)} µs, mean ${fmt(meanDifferenceMs * 1000, 1)} µs · recordSearch alone: ${fmt(recordMicros, 2)} µs`,
     );
     return {
       corpus: { regions: regionCount, perRegion, queries: queries.length, rounds },
       off: offStats,
       on: onStats,
       p95Ratio: ratio,
+      medianDifferenceMs,
+      meanDifferenceMs,
       recordSearchMicros: recordMicros,
       flushEntries: DEMAND_FLUSH_ENTRIES,
       pendingAtEnd,
