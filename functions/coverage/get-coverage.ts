@@ -4,7 +4,7 @@
  * table (`table=municipalities|regions|gaps`) for spreadsheets with every cell neutralised.
  * Reads the regions' live catalogues from the warm snapshot cache (never a scan per request).
  */
-import { CoverageQuerySchema } from '../../shared/coverage.ts';
+import { CoverageQuerySchema, type CoverageResponse } from '../../shared/coverage.ts';
 import { HttpError } from '../lib/errors.ts';
 import { httpHandler, json, parseQuery, text } from '../lib/http.ts';
 import { log } from '../lib/log.ts';
@@ -17,6 +17,15 @@ import { SnapshotCache } from './snapshots.ts';
 
 /** One cache per warm function instance. */
 export const snapshots = new SnapshotCache();
+
+/**
+ * Computed answers, keyed by the filters, every region's live version and status, and the newcomer
+ * figures: the national matrix over 60,000 interventions takes ~250 ms to compute, a repeat takes none.
+ * Kept a minute at most (review shares and days since publishing move with the clock).
+ */
+const ANSWER_TTL_MS = 60_000;
+const MAX_ANSWERS = 64;
+const answers = new Map<string, { at: number; answer: CoverageResponse }>();
 
 export const handler = httpHandler(async (event) => {
   const query = parseQuery(CoverageQuerySchema, event);
@@ -37,17 +46,30 @@ export const handler = httpHandler(async (event) => {
       return new Map<string, Map<number, number>>();
     }),
   ]);
-  const answer = computeCoverage({
-    snapshots: current,
-    filters: {
-      county: query.county,
-      region: query.region,
-      category: query.category,
-      language: query.language,
-    },
-    newcomers: latestFigures(figures),
-    now: new Date(),
-  });
+  const filters = {
+    county: query.county,
+    region: query.region,
+    category: query.category,
+    language: query.language,
+  };
+  const newcomers = latestFigures(figures);
+  const key = JSON.stringify([
+    filters,
+    current.map((s) => [s.region.id, s.pointer?.version ?? null, s.status]),
+    [...newcomers].map(([code, f]) => `${code}:${f.year}:${f.count}`),
+  ]);
+  const now = Date.now();
+  const cached = answers.get(key);
+  let answer = cached && now - cached.at < ANSWER_TTL_MS ? cached.answer : undefined;
+  if (!answer) {
+    answer = computeCoverage({ snapshots: current, filters, newcomers, now: new Date(now) });
+    answers.delete(key);
+    answers.set(key, { at: now, answer });
+    for (const old of answers.keys()) {
+      if (answers.size <= MAX_ANSWERS) break;
+      answers.delete(old);
+    }
+  }
   if (query.format === 'csv') {
     return text(200, coverageCsv(answer, query.table, query.lang), 'text/csv; charset=utf-8', {
       'content-disposition': `attachment; filename="${csvFileName(answer, query.table)}"`,
