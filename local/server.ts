@@ -193,27 +193,24 @@ function serveStatic(siteDir: string, req: IncomingMessage, res: ServerResponse,
   createReadStream(target).pipe(res);
 }
 
-export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
-  const stage = options.stage ?? 'local';
-  const siteDir = options.siteDir ?? DEFAULT_SITE_DIR;
-  const regions = options.regions ?? loadRegionsConfig();
-  const devTokenSecret = options.devTokenSecret ?? randomBytes(32).toString('hex');
-  const dynamo = options.dynamoProcess
-    ? await startEmbeddedDynamoProcess({ dataDir: options.dataDir })
-    : await startEmbeddedDynamo({ dataDir: options.dataDir });
-  const limiter =
-    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  pointSdkAt(dynamo.endpoint);
-  process.env[REGISTRY_TABLE_ENV] = REGISTRY_TABLE;
-  process.env.INSATS_STAGE = stage;
-  resetDocumentClient();
-  clearRegistryCache();
-  await ensureTables(dynamo.endpoint, REGISTRY_TABLE, regions);
-  await putRegions(regions);
-  const seeded = options.seedDemo === false ? [] : await seedDemoCatalogues(regions);
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
-  async function handleApi(req: IncomingMessage, url: URL): Promise<HttpResult> {
-    const method = req.method ?? 'GET';
+/**
+ * What API Gateway does for the local server: match the route, build the HTTP API v2 event, verify the
+ * token of admin routes (as the JWT authorizer does), and invoke the route's handler. Exported so that
+ * property tests drive exactly this path without sockets.
+ */
+export function createApiDispatcher(options: {
+  stage: 'local' | 'test' | 'production';
+  devTokenSecret: string;
+}) {
+  return async function dispatch(request: ApiRequest): Promise<HttpResult> {
+    const { method, url } = request;
     let event: HttpEvent | undefined;
     try {
       const match = matchRoute(method === 'HEAD' ? 'GET' : method, url.pathname);
@@ -237,9 +234,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
           });
         }
       }
-      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+      if (request.body.length > MAX_BODY_BYTES) throw tooLarge();
       const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(req.headers)) {
+      for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
       }
       const query: Record<string, string> = {};
@@ -253,16 +250,16 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
         headers,
         ...(url.search ? { queryStringParameters: query } : {}),
         ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
-        ...(body.length
-          ? { body: body.toString('base64'), isBase64Encoded: true }
+        ...(request.body.length
+          ? { body: request.body.toString('base64'), isBase64Encoded: true }
           : { isBase64Encoded: false }),
         requestContext: { requestId: randomUUID(), http: { method, path: url.pathname } },
       };
       if (route.access !== 'public') {
         const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
         // A production configuration never accepts development tokens.
-        if (!token || stage === 'production') throw unauthorized();
-        const verified = verifyDevToken(devTokenSecret, token);
+        if (!token || options.stage === 'production') throw unauthorized();
+        const verified = verifyDevToken(options.devTokenSecret, token);
         if (!verified.ok) throw unauthorized();
         event.requestContext.authorizer = { jwt: { claims: verified.claims, scopes: [] } };
       }
@@ -270,6 +267,37 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       return await handler(event, lambdaContext(route.name));
     } catch (error) {
       return errorResult(error, event);
+    }
+  };
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
+  const stage = options.stage ?? 'local';
+  const siteDir = options.siteDir ?? DEFAULT_SITE_DIR;
+  const regions = options.regions ?? loadRegionsConfig();
+  const devTokenSecret = options.devTokenSecret ?? randomBytes(32).toString('hex');
+  const dynamo = options.dynamoProcess
+    ? await startEmbeddedDynamoProcess({ dataDir: options.dataDir })
+    : await startEmbeddedDynamo({ dataDir: options.dataDir });
+  const limiter =
+    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  pointSdkAt(dynamo.endpoint);
+  process.env[REGISTRY_TABLE_ENV] = REGISTRY_TABLE;
+  process.env.INSATS_STAGE = stage;
+  resetDocumentClient();
+  clearRegistryCache();
+  await ensureTables(dynamo.endpoint, REGISTRY_TABLE, regions);
+  await putRegions(regions);
+  const seeded = options.seedDemo === false ? [] : await seedDemoCatalogues(regions);
+
+  const dispatch = createApiDispatcher({ stage, devTokenSecret });
+  async function handleApi(req: IncomingMessage, url: URL): Promise<HttpResult> {
+    const method = req.method ?? 'GET';
+    try {
+      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+      return await dispatch({ method, url, headers: req.headers, body });
+    } catch (error) {
+      return errorResult(error, undefined);
     }
   }
 
