@@ -12,6 +12,7 @@ import type { DemandResponse } from '../../shared/coverage.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { registryTableName } from '../lib/config.ts';
 import { documentClient } from '../lib/dynamo.ts';
+import { TtlCache } from '../lib/ttl-cache.ts';
 import { type DemandKey, demandPk, parseDemandSortKey } from './demand-key.ts';
 
 export interface DemandCounter {
@@ -22,31 +23,47 @@ export interface DemandCounter {
 const READ_CONCURRENCY = 10;
 
 /** Every counter of the given days whose key starts with `prefix` (`01|` a county, `01|0126|` a municipality). */
+async function readDay(day: string, prefix: string): Promise<DemandCounter[]> {
+  const counters: DemandCounter[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: registryTableName(),
+        KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: prefix
+          ? { ':pk': demandPk(day), ':prefix': prefix }
+          : { ':pk': demandPk(day) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const key = parseDemandSortKey(String(item.sk));
+      const count = Number(item.count);
+      if (key && Number.isFinite(count) && count > 0) counters.push({ key, count });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return counters;
+}
+
+/** Past days no longer change (but for a late flush around midnight): a warm instance reads each once. */
+export const PAST_DAY_CACHE_MS = 10 * 60_000;
+const pastDays = new TtlCache<DemandCounter[]>(PAST_DAY_CACHE_MS, { maxEntries: 2_000 });
+
+/** The counters of the given days (most recent first: `days[0]` is today, always read fresh). */
 export async function readDemandCounters(days: readonly string[], prefix: string): Promise<DemandCounter[]> {
   const counters: DemandCounter[] = [];
   let next = 0;
   const worker = async () => {
     while (next < days.length) {
-      const day = days[next++]!;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documentClient().send(
-          new QueryCommand({
-            TableName: registryTableName(),
-            KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-            ExpressionAttributeValues: prefix
-              ? { ':pk': demandPk(day), ':prefix': prefix }
-              : { ':pk': demandPk(day) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const key = parseDemandSortKey(String(item.sk));
-          const count = Number(item.count);
-          if (key && Number.isFinite(count) && count > 0) counters.push({ key, count });
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const index = next++;
+      const day = days[index]!;
+      const found =
+        index === 0
+          ? await readDay(day, prefix)
+          : await pastDays.get(`${day}|${prefix}`, () => readDay(day, prefix));
+      counters.push(...found);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, days.length) }, worker));
