@@ -10,6 +10,7 @@ import {
   tokenize,
 } from '../../functions/search/engine/index.ts';
 import { phraseKey } from '../../functions/search/engine/synonyms.ts';
+import { MUNICIPALITIES } from '../../shared/geo.ts';
 
 describe('normalize and tokenize', () => {
   it('lower-cases and keeps the Swedish letters å, ä, ö in the exact form', () => {
@@ -127,6 +128,11 @@ describe('token forms', () => {
     expect(tokenForms('föräldrar')).toMatchObject({ stem: 'föräldr', foldedStem: 'foraldr', stop: false });
     expect(tokenForms('och').stop).toBe(true);
     expect(tokenForms('so').stop).toBe(false);
+  });
+
+  it('no municipality name is a stop word ("Vara" was one)', () => {
+    const stops = MUNICIPALITIES.flatMap((m) => tokenize(m.name)).filter((t) => tokenForms(t).stop);
+    expect(stops).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * Changing a weight changes the order of results; changing a cap changes what a query can cost.
  */
 
-/** BM25F saturation constant. */
+/** BM25 saturation constant (the same in every field). */
 export const K1 = 1.2;
 
 /** Indexed text fields, in the order of their slots in the per-document arrays. */
@@ -14,15 +14,20 @@ export const SUMMARY = 1;
 export const DESCRIPTION = 2;
 export const PROVIDER = 3;
 
-/** BM25F field boosts: a title match weighs three descriptions. */
-export const FIELD_BOOST: readonly number[] = [3, 1.5, 1, 1.2];
-/** BM25F length normalisation per field (0 = none, 1 = full). */
+/**
+ * Field boosts of the per-field BM25 (federated.ts): one occurrence of a term in a field of average length is
+ * worth idf_f · boost_f, any number of occurrences less than (k1 + 1) times that. The title dominates: one
+ * occurrence in the summary, the description, the provider and the category labels together (0.95) weighs
+ * less than one in the title, and idf_f is usually higher in the title too (titles are short).
+ */
+export const FIELD_BOOST: readonly number[] = [1, 0.3, 0.15, 0.25];
+/** BM25 length normalisation per field (0 = none, 1 = full; keep below 1). */
 export const FIELD_B: readonly number[] = [0.5, 0.6, 0.75, 0.4];
 /**
  * The category labels (every UI language, aliases, the parent's labels) are a virtual field shared by all
  * documents of a category: no length normalisation, this boost.
  */
-export const CATEGORY_BOOST = 1;
+export const CATEGORY_BOOST = 0.25;
 
 /**
  * Term frequencies are packed in 16 bits per posting: title 3 bits, summary 4, description 5, provider 4.
@@ -32,7 +37,10 @@ export const TF_BITS: readonly number[] = [3, 4, 5, 4];
 export const TF_SHIFT: readonly number[] = [0, 3, 7, 12];
 export const TF_CAP: readonly number[] = TF_BITS.map((bits) => (1 << bits) - 1);
 
-/** How much a match of each kind is worth, relative to the exact word typed. */
+/**
+ * How much a match of each kind is worth, relative to the exact word typed. An expansion's idf never exceeds
+ * the idf of the term's own forms (query.ts), so in the same field a weight below 1 always ranks it lower.
+ */
 export const WEIGHT = {
   exact: 1,
   /** The query's Swedish-folded form ("halsa" for "hälsa") when the query had å/ä/ö. */

@@ -1,17 +1,23 @@
 /**
  * The federated search: one query over the region indexes, ranked as if they were one national index.
  *
- * Scoring is BM25F with global statistics: per query term, each expansion's postings give
- *   x = Σ_f tf_f · boost_f / (1 − b_f + b_f · len_f / avgLen_f)   (+ the category-label field)
- *   s = weight · x / (k1 + x)
- * the term keeps its best expansion per document, and the document's score is Σ_terms idf_t · (k1+1) · s_t,
- * where idf_t and avgLen_f come from the whole corpus. Documents are visited region by region with reusable
- * typed-array accumulators; results are selected with a bounded heap, never a full sort.
+ * Scoring is BM25 per field, summed over the fields, with global statistics. For query term t, expansion e
+ * (the word typed, its folded form, stems, synonym, completions, typo neighbours, compound parts) and
+ * document d:
+ *   s_e(d) = Σ_f weight_e · idf_{e,f} · boost_f · tf_f · (k1 + 1) / (tf_f + k1 · (1 − b_f + b_f · len_f / avgLen_f))
+ *            + weight_e · idf_{e,cat} · CATEGORY_BOOST · (the category labels' saturated frequency)
+ *   s_t(d) = max_e s_e(d)        score(d) = Σ_t s_t(d)
+ * Each field saturates on its own, so a term repeated in a long description cannot add up to a title match,
+ * and each field has its own idf (documents having the term in that field, nationally): "utbildning" is
+ * common in descriptions but rare in titles, so a title holding it says much more. idf_{e,f} is capped by the
+ * idf of the term's own forms (query.ts, `scoreTerm`), so with weight_e < 1 an expansion never outranks the
+ * word typed in the same field. Everything but the query-time sums (df, avgLen) is per document, so a score
+ * never depends on the region. Documents are visited region by region with reusable typed-array
+ * accumulators; results are selected with a bounded heap, never a full sort.
  */
 import type { Intervention } from '../../../shared/intervention.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { SearchFacets, SearchQuery } from '../../../shared/search.ts';
-import { K1 } from './config.ts';
 import {
   type CursorPosition,
   decodeCursor,
@@ -101,7 +107,7 @@ function scoreRegion(
   all: boolean,
   r: number,
   index: RegionIndex,
-  weights: Float64Array,
+  norms: Float64Array,
 ): number {
   const docs = index.postingDoc;
   const tfs = index.postingTf;
@@ -123,8 +129,12 @@ function scoreRegion(
     const skip = all && t > 0;
     let termCount = 0;
     for (const e of plan.expansions) {
-      const w = e.weight;
-      const cx = e.catX;
+      const fs = e.fieldScale;
+      const b0 = fs[0]!;
+      const b1 = fs[1]!;
+      const b2 = fs[2]!;
+      const b3 = fs[3]!;
+      const cx = e.catScore;
       const id = e.local[r]!;
       const gen = cx ? nextStamp() : 0;
       if (id >= 0) {
@@ -134,16 +144,21 @@ function scoreRegion(
           if (skip && matches[d] !== t) continue;
           const packed = tfs[p]!;
           const b = d * 4;
+          const f0 = packed & 7;
+          const f1 = (packed >>> 3) & 15;
+          const f2 = (packed >>> 7) & 31;
+          const f3 = (packed >>> 12) & 15;
+          // Per-field BM25, summed: a field without the term adds 0 / norm = 0 (norms are never 0).
           let x =
-            (packed & 7) * weights[b]! +
-            ((packed >>> 3) & 15) * weights[b + 1]! +
-            ((packed >>> 7) & 31) * weights[b + 2]! +
-            ((packed >>> 12) & 15) * weights[b + 3]!;
+            (b0 * f0) / (f0 + norms[b]!) +
+            (b1 * f1) / (f1 + norms[b + 1]!) +
+            (b2 * f2) / (f2 + norms[b + 2]!) +
+            (b3 * f3) / (f3 + norms[b + 3]!);
           if (cx) {
             x += cx[category[d]!]!;
             stamps[d] = gen;
           }
-          const s = (w * x) / (K1 + x);
+          const s = x;
           const have = termScores[d]!;
           if (have === 0) termDocs[termCount++] = d;
           if (s > have) termScores[d] = s;
@@ -151,8 +166,7 @@ function scoreRegion(
       }
       if (cx) {
         for (const c of e.cats) {
-          const x = cx[c]!;
-          const s = (w * x) / (K1 + x);
+          const s = cx[c]!;
           const to = catStart[c + 1]!;
           for (let j = catStart[c]!; j < to; j++) {
             const d = catDocs[j]!;
@@ -164,13 +178,12 @@ function scoreRegion(
         }
       }
     }
-    const scale = plan.idf * (K1 + 1);
     for (let k = 0; k < termCount; k++) {
       const d = termDocs[k]!;
       const s = termScores[d]!;
       termScores[d] = 0;
       if (matches[d] === 0) hitDocs[docCount++] = d;
-      scores[d]! += scale * s;
+      scores[d]! += s;
       matches[d]!++;
     }
     if (all && termCount === 0) break; // no candidate left in this region
@@ -242,7 +255,7 @@ function run(
     const keys = keyList;
     let count = 0;
     if (plans) {
-      const touched = scoreRegion(plans, required > 1, r, index, stats.fieldWeights[r]!);
+      const touched = scoreRegion(plans, required > 1, r, index, stats.fieldNorms[r]!);
       const scores = acc;
       const matches = matched;
       for (let k = 0; k < touched; k++) {

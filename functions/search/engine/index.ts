@@ -9,10 +9,15 @@
  *   a virtual field shared by all documents of a category (category-vocab.ts).
  * - Index (region-index.ts): typed arrays only — postings (16-bit documents, 16-bit packed field
  *   frequencies), per-document filter attributes, a deletion-neighbourhood table for typos (fuzzy.ts).
- * - Ranking (federated.ts): BM25F; idf from document frequencies summed over the regions per query term,
- *   length normalisation from national averages (stats.ts, `combineStats`, recomputed when an index is
- *   swapped). Query expansion (query.ts) chooses completions and neighbours over the union of vocabularies
- *   with partition-independent rules and caps, so a score never depends on which region holds a document.
+ * - Ranking (federated.ts): BM25 per field, summed over the fields (title ≫ summary > provider, category
+ *   labels > description: config.ts), each field with its own global idf, so a title match clearly outranks
+ *   matches elsewhere; per query term the best expansion counts, and an expansion (stem, completion, typo,
+ *   compound part) weighs less than the word typed and never gets a higher idf than it (query.ts). A field
+ *   written in several languages counts a term as often as its most frequent language does. Document
+ *   frequencies are summed over the regions per query term, average lengths are national (stats.ts,
+ *   `combineStats`, recomputed when an index is swapped). Query expansion (query.ts) chooses completions and
+ *   neighbours over the union of vocabularies with partition-independent rules and caps, so a score never
+ *   depends on which region holds a document.
  * - Filters and disjunctive facets (facets.ts) in one pass over the candidates; results by bounded heap
  *   (topk.ts); keyset cursors (cursor.ts).
  */

@@ -1,7 +1,8 @@
 /**
  * From the text a person typed to a query plan: for each query term, the vocabulary terms it matches with
  * their weights (exact, folded, stem, synonym, prefix completions, one-edit neighbours, compound parts), the
- * term ids of each in every region, and the term's global idf.
+ * term ids of each in every region, and what a match of each is worth per field (weight × global per-field idf
+ * × boost).
  *
  * Every choice here is made over the union of the regions' vocabularies with a partition-independent rule
  * (lexicographic pools, global document frequencies), so a federated query expands exactly like a query on
@@ -9,7 +10,7 @@
  */
 import { type TokenForms, tokenForms } from './analysis.ts';
 import { CATEGORY_COUNT, CATEGORY_VOCABULARY } from './category-vocab.ts';
-import { CATEGORY_BOOST, QUERY_LIMITS, STEM_MARK, WEIGHT } from './config.ts';
+import { CATEGORY_BOOST, FIELD_BOOST, FIELD_COUNT, K1, QUERY_LIMITS, STEM_MARK, WEIGHT } from './config.ts';
 import { isPlainTerm } from './dictionary.ts';
 import { deletionHashes, hashString, lookupDeletions, withinOneEdit } from './fuzzy.ts';
 import { lookupTerm, lowerBound } from './region-index.ts';
@@ -66,18 +67,28 @@ export interface Expansion {
   extra: boolean;
   /** Term id in each region (aligned with `stats.indexes`), or -1. */
   readonly local: Int32Array;
-  /** Categories whose labels contain the term, and its contribution to x (tf · CATEGORY_BOOST) in each. */
+  /** Categories whose labels contain the term, and its saturated frequency tf · (k1 + 1) / (tf + k1) in each. */
   readonly cats: readonly number[];
-  readonly catX: Float64Array | null;
+  readonly catTf: Float64Array | null;
   /** Documents containing it nationally, in any field. */
   readonly df: number;
+  /** Documents containing it nationally per field, and (last) per the category labels: FIELD_COUNT + 1 counts. */
+  readonly dfField: Float64Array;
+}
+
+/** An expansion with what a match of it is worth in each field (weight, idf and boost folded in). */
+export interface ScoredExpansion extends Expansion {
+  /** weight · idf_f · boost_f · (k1 + 1): field f adds this · tf / (tf + norm). */
+  readonly fieldScale: Float64Array;
+  /** Per category: weight · idf_cat · CATEGORY_BOOST · the saturated label frequency; null when in no label. */
+  readonly catScore: Float64Array | null;
 }
 
 export interface TermPlan {
-  readonly expansions: readonly Expansion[];
-  /** BM25 idf from the largest df among the expansions (a rare misspelling does not outweigh the word). */
-  readonly idf: number;
-  /** That largest df: plans are ordered by it, rarest first. */
+  readonly expansions: readonly ScoredExpansion[];
+  /** Per field (and last the category labels): the idf of the term's own forms, which caps its expansions'. */
+  readonly idf: Float64Array;
+  /** The largest national df among the expansions: plans are ordered by it, rarest first. */
   readonly df: number;
 }
 
@@ -100,12 +111,16 @@ class Resolver {
     const vocab = CATEGORY_VOCABULARY;
     const v = vocab.byTerm.get(term);
     const cats: number[] = [];
-    let catX: Float64Array | null = null;
+    const dfField = new Float64Array(FIELD_COUNT + 1);
+    let catTf: Float64Array | null = null;
     if (v !== undefined) {
-      catX = new Float64Array(CATEGORY_COUNT);
+      catTf = new Float64Array(CATEGORY_COUNT);
       for (let j = vocab.start[v]!; j < vocab.start[v + 1]!; j++) {
-        cats.push(vocab.cats[j]!);
-        catX[vocab.cats[j]!] = vocab.tf[j]! * CATEGORY_BOOST;
+        const c = vocab.cats[j]!;
+        const tf = vocab.tf[j]!;
+        cats.push(c);
+        catTf[c] = (tf * (K1 + 1)) / (tf + K1);
+        dfField[FIELD_COUNT]! += this.stats.catCount[c]!;
       }
     }
     let df = 0;
@@ -116,10 +131,12 @@ class Resolver {
       local[r] = id;
       if (id >= 0) {
         df += index.dfAll[id]!;
+        for (let f = 0; f < FIELD_COUNT; f++) dfField[f]! += index.dfField[id * FIELD_COUNT + f]!;
         found = true;
       } else for (const c of cats) df += index.catCount[c]!;
     }
-    const result = found && df > 0 ? { term, weight: 0, extra: false, local, cats, catX, df } : null;
+    const result =
+      found && df > 0 ? { term, weight: 0, extra: false, local, cats, catTf, df, dfField } : null;
     this.cache.set(term, result);
     return result;
   }
@@ -248,16 +265,47 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
     return [...chosen.values()].sort((a, b) => (a.term < b.term ? -1 : 1));
   });
   trimToBudget(chosenPerTerm);
-  const plans = chosenPerTerm.map((expansions) => {
-    let maxDf = 0;
-    for (const e of expansions) maxDf = Math.max(maxDf, e.df);
-    return { expansions, idf: expansions.length ? idf(maxDf, stats.docCount) : 0, df: maxDf };
-  });
+  const plans = chosenPerTerm.map((expansions) => scoreTerm(expansions, stats.docCount));
   // Rarest first (ties: query order): an all-terms search then scores the fewest candidates.
   return plans
     .map((plan, i) => ({ plan, i }))
     .sort((a, b) => a.plan.df - b.plan.df || a.i - b.i)
     .map(({ plan }) => plan);
+}
+
+/**
+ * What each expansion of one query term is worth per field. Every field has its own idf (a word common in
+ * descriptions can be rare in titles): idf_f from the national number of documents having the term in field f.
+ * The term's own forms (exact, folded, stems, synonym; or, when it has none, e.g. a typo, all its expansions)
+ * give the term's idf_f — the largest df among them, so a rare inflection or misspelling never outweighs the
+ * word — and an expansion keeps its own idf_f up to that cap, so a rare completion cannot outrank the word typed
+ * and a common one does not drag the word down.
+ */
+function scoreTerm(expansions: Expansion[], docCount: number): TermPlan {
+  const own = expansions.filter((e) => !e.extra);
+  const basis = own.length ? own : expansions;
+  const cap = new Float64Array(FIELD_COUNT + 1);
+  let df = 0;
+  for (const e of expansions) df = Math.max(df, e.df);
+  for (let f = 0; f <= FIELD_COUNT; f++) {
+    let maxDf = 0;
+    for (const e of basis) maxDf = Math.max(maxDf, e.dfField[f]!);
+    cap[f] = idf(maxDf, docCount);
+  }
+  const scored = expansions.map((e): ScoredExpansion => {
+    const fieldScale = new Float64Array(FIELD_COUNT);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      fieldScale[f] = e.weight * Math.min(idf(e.dfField[f]!, docCount), cap[f]!) * FIELD_BOOST[f]! * (K1 + 1);
+    }
+    let catScore: Float64Array | null = null;
+    if (e.catTf) {
+      const scale =
+        e.weight * Math.min(idf(e.dfField[FIELD_COUNT]!, docCount), cap[FIELD_COUNT]!) * CATEGORY_BOOST;
+      catScore = e.catTf.map((tf) => tf * scale);
+    }
+    return { ...e, fieldScale, catScore };
+  });
+  return { expansions: scored, idf: cap, df };
 }
 
 /**

@@ -37,8 +37,10 @@ export interface RegionIndex {
   readonly postingStart: Uint32Array;
   readonly postingDoc: DocArray;
   readonly postingTf: Uint16Array;
-  /** Documents containing term t in any field, the category labels included (for the global idf). */
+  /** Documents containing term t in any field, the category labels included (cost and order of query terms). */
   readonly dfAll: Uint32Array;
+  /** Documents containing term t in field f, at `t * FIELD_COUNT + f` (for the per-field global idf). */
+  readonly dfField: Uint32Array;
   readonly fuzzy: DeletionIndex;
   /** 1 for a plain term (folded word, not a stem): the candidates of a folded prefix. */
   readonly termPlain: Uint8Array;
@@ -126,6 +128,10 @@ export function buildRegionIndex(
   let seen = new Int32Array(capacity).fill(-1);
   let touched = new Uint32Array(1024);
   let touchedCount = 0;
+  // A field written in several languages: each text's own frequencies, merged into the field's by maximum.
+  let textCounts = new Uint8Array(capacity);
+  let textTouched = new Uint32Array(256);
+  let textTouchedCount = 0;
   const analyzer = createAnalyzer((gid) => {
     if (gid >= localOf.length) {
       const next = new Int32Array(Math.max(gid + 1, localOf.length * 2)).fill(-1);
@@ -144,6 +150,7 @@ export function buildRegionIndex(
         tf1 = grow(tf1, capacity);
         tf2 = grow(tf2, capacity);
         tf3 = grow(tf3, capacity);
+        textCounts = grow(textCounts, capacity);
         counts = field === TITLE ? tf0 : field === SUMMARY ? tf1 : field === DESCRIPTION ? tf2 : tf3;
         const nextSeen = new Int32Array(capacity).fill(-1);
         nextSeen.set(seen);
@@ -175,6 +182,23 @@ export function buildRegionIndex(
     }
     if (counts[id]! < 255) counts[id]!++;
   };
+  const emitText = (id: number) => {
+    if (seen[id] !== doc) {
+      seen[id] = doc;
+      if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
+      touched[touchedCount++] = id;
+      tf0[id] = 0;
+      tf1[id] = 0;
+      tf2[id] = 0;
+      tf3[id] = 0;
+    }
+    const c = textCounts[id]!;
+    if (c === 0) {
+      if (textTouchedCount === textTouched.length) textTouched = grow(textTouched, textTouchedCount + 1);
+      textTouched[textTouchedCount++] = id;
+    }
+    if (c < 255) textCounts[id] = c + 1;
+  };
   const cap0 = TF_CAP[TITLE]!;
   const cap1 = TF_CAP[SUMMARY]!;
   const cap2 = TF_CAP[DESCRIPTION]!;
@@ -202,10 +226,25 @@ export function buildRegionIndex(
         tokens += analyzer.analyze(value, emit);
         languages++;
       } else if (value && typeof value === 'object') {
-        for (const text of Object.values(value as Record<string, unknown>)) {
+        const texts = Object.values(value as Record<string, unknown>);
+        let present = 0;
+        for (const text of texts) if (typeof text === 'string' && text.length > 0) present++;
+        for (const text of texts) {
           if (typeof text !== 'string' || text.length === 0) continue;
-          tokens += analyzer.analyze(text, emit);
           languages++;
+          if (present === 1) {
+            tokens += analyzer.analyze(text, emit);
+            continue;
+          }
+          // Translations are renderings of one text: a term counts as often as in the language using it most
+          // (the field's length is the mean over the languages), so a name kept in every translation counts once.
+          textTouchedCount = 0;
+          tokens += analyzer.analyze(text, emitText);
+          for (let k = 0; k < textTouchedCount; k++) {
+            const id = textTouched[k]!;
+            if (textCounts[id]! > counts[id]!) counts[id] = textCounts[id]!;
+            textCounts[id] = 0;
+          }
         }
       }
       const length = languages ? Math.min(0xffff, Math.round(tokens / languages)) : 0;
@@ -338,12 +377,32 @@ export function buildRegionIndex(
 
   // --- document frequency over all fields, category labels included ---------------------------------
   const dfAll = new Uint32Array(T);
+  const dfField = new Uint32Array(T * FIELD_COUNT);
   const vocab = CATEGORY_VOCABULARY;
   const inCategory = new Uint8Array(CATEGORY_COUNT);
+  const mask0 = TF_CAP[TITLE]!;
+  const mask1 = TF_CAP[SUMMARY]! << shift1;
+  const mask2 = TF_CAP[DESCRIPTION]! << shift2;
+  const mask3 = TF_CAP[PROVIDER]! << shift3;
   for (let t = 0; t < T; t++) {
     const from = postingStart[t]!;
     const to = postingStart[t + 1]!;
     let df = to - from;
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    for (let p = from; p < to; p++) {
+      const packed = postingTf[p]!;
+      if (packed & mask0) d0++;
+      if (packed & mask1) d1++;
+      if (packed & mask2) d2++;
+      if (packed & mask3) d3++;
+    }
+    dfField[t * FIELD_COUNT] = d0;
+    dfField[t * FIELD_COUNT + 1] = d1;
+    dfField[t * FIELD_COUNT + 2] = d2;
+    dfField[t * FIELD_COUNT + 3] = d3;
     const v = categoryOf(sortedGlobal[t]!, lookupCategoryTerm);
     if (v >= 0) {
       inCategory.fill(0);
@@ -378,6 +437,7 @@ export function buildRegionIndex(
     postingDoc,
     postingTf,
     dfAll,
+    dfField,
     fuzzy: fz,
     termPlain,
     fieldLen,

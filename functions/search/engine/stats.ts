@@ -1,14 +1,14 @@
 /**
  * Global statistics: what makes a score independent of the region that holds a document.
  *
- * Two kinds of corpus statistics enter BM25F: document frequencies (idf) and average field lengths (length
- * normalisation). Document frequencies are summed per query term over the regions' own tables at query time
- * (a few hash probes per region). Average field lengths and the per-document field weights that depend on
- * them are computed here, once per set of region indexes: O(documents × fields), about a millisecond for
+ * Two kinds of corpus statistics enter the per-field BM25: document frequencies per field (idf) and average
+ * field lengths (length normalisation). Document frequencies are summed per query term over the regions' own
+ * tables at query time (a few hash probes per region). Average field lengths and the per-document length
+ * norms that depend on them are computed here, once per set of region indexes: O(documents × fields), about a millisecond for
  * 60,000 interventions. Rebuild it (or let `searchFederated` do so) whenever a region index is swapped.
  */
 import { CATEGORY_COUNT } from './category-vocab.ts';
-import { FIELD_B, FIELD_BOOST, FIELD_COUNT } from './config.ts';
+import { FIELD_B, FIELD_COUNT, K1 } from './config.ts';
 import type { RegionIndex } from './region-index.ts';
 
 export interface GlobalStats {
@@ -17,8 +17,11 @@ export interface GlobalStats {
   /** Documents in all regions. */
   readonly docCount: number;
   readonly avgFieldLen: Float64Array;
-  /** Per region (aligned with `indexes`): boost_f / (1 − b_f + b_f · len / avgLen_f) at `d * FIELD_COUNT + f`. */
-  readonly fieldWeights: readonly Float64Array[];
+  /**
+   * Per region (aligned with `indexes`): the BM25 length norm k1 · (1 − b_f + b_f · len / avgLen_f) of
+   * document d's field f at `d * FIELD_COUNT + f`; a term's saturation there is tf / (tf + norm).
+   */
+  readonly fieldNorms: readonly Float64Array[];
   /** Documents per category, nationally. */
   readonly catCount: Uint32Array;
   /** Region id → catalogue version. */
@@ -50,18 +53,19 @@ export function combineStats(indexes: readonly RegionIndex[]): GlobalStats {
     versions[index.regionId] = index.version;
   }
   const avgFieldLen = lengthSum.map((sum) => (docCount ? sum / docCount : 0));
-  const fieldWeights = ordered.map((index) => {
-    const weights = new Float64Array(index.size * FIELD_COUNT);
+  const fieldNorms = ordered.map((index) => {
+    const norms = new Float64Array(index.size * FIELD_COUNT);
     for (let d = 0; d < index.size; d++) {
       for (let f = 0; f < FIELD_COUNT; f++) {
         const avg = avgFieldLen[f]!;
         const ratio = avg > 0 ? index.fieldLen[d * FIELD_COUNT + f]! / avg : 0;
-        weights[d * FIELD_COUNT + f] = FIELD_BOOST[f]! / (1 - FIELD_B[f]! + FIELD_B[f]! * ratio);
+        // Never 0 (b < 1): a field without the term then adds 0 / norm = 0 without a branch.
+        norms[d * FIELD_COUNT + f] = Math.max(K1 * (1 - FIELD_B[f]! + FIELD_B[f]! * ratio), 1e-6);
       }
     }
-    return weights;
+    return norms;
   });
-  return { indexes: ordered, docCount, avgFieldLen, fieldWeights, catCount, versions };
+  return { indexes: ordered, docCount, avgFieldLen, fieldNorms, catCount, versions };
 }
 
 /** Whether `stats` was combined from exactly these indexes (same objects, any order). */

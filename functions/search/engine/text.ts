@@ -275,7 +275,8 @@ export function isArabicScript(token: string): boolean {
 
 /**
  * Words too common to search for. Swedish first (the portal's language), then a few English and
- * Arabic/Persian function words. "so" is NOT here: it is the abbreviation of samhällsorientering.
+ * Arabic/Persian function words. "so" is NOT here: it is the abbreviation of samhällsorientering; nor is
+ * "vara" ("to be"): it is a municipality.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   [
@@ -308,7 +309,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'kan',
     'ska',
     'skall',
-    'vara',
     'var',
     'ni',
     'du',
