@@ -13,7 +13,7 @@ import { regionGroup } from '../functions/auth/claims.ts';
 import { signDevToken, verifyDevToken } from '../functions/auth/dev-token.ts';
 import { REGISTRY_TABLE_ENV } from '../functions/lib/config.ts';
 import { resetDocumentClient } from '../functions/lib/dynamo.ts';
-import { HttpError } from '../functions/lib/errors.ts';
+import { HttpError, payloadTooLarge } from '../functions/lib/errors.ts';
 import { errorResult, type HttpEvent, type HttpResult } from '../functions/lib/http.ts';
 import { clearRegistryCache, putRegions } from '../functions/registry/store.ts';
 import { matchRoute, type Route } from '../functions/routes.ts';
@@ -95,12 +95,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function tooLarge(): HttpError {
-  return new HttpError(413, 'payload-too-large', {
-    sv: `Filen är för stor. Största tillåtna storlek är ${LIMITS.maxUploadBytes / 1024 / 1024} MB.`,
-    en: `The file is too large. The largest allowed size is ${LIMITS.maxUploadBytes / 1024 / 1024} MB.`,
-  });
-}
+const tooLarge = () => payloadTooLarge(LIMITS.maxUploadBytes);
 
 function unauthorized(): HttpError {
   return new HttpError(401, 'unauthorized', {

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { LIMITS } from '../../shared/limits.ts';
 import { CATEGORY_CODES } from '../../shared/taxonomy.ts';
 import { callerOf, regionAdmin } from '../auth/middleware.ts';
-import { HttpError } from '../lib/errors.ts';
-import { bodyBytes, header, httpHandler, json, parseQuery } from '../lib/http.ts';
+import { HttpError, payloadTooLarge } from '../lib/errors.ts';
+import { bodyBytes, header, httpHandler, json, parseQuery, uploadFileName } from '../lib/http.ts';
 import { guardStore, regionOf } from './admin-region.ts';
 import { uploadCatalogue } from './publishing.ts';
 import { UnsupportedMediaTypeError } from './upload/parse-upload.ts';
@@ -27,38 +27,19 @@ export const UploadQuerySchema = z.object({
   defaultCategory: z.enum(CATEGORY_CODES).optional(),
 });
 
-/** The uploaded file's name, for the version history: from ?fileName= or Content-Disposition. */
-export function fileNameOf(event: Parameters<typeof header>[0], fromQuery?: string): string | undefined {
-  const disposition = header(event, 'content-disposition') ?? '';
-  const raw = fromQuery ?? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
-  if (!raw) return undefined;
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // keep it as written
-  }
-  // Only the base name, printable characters only.
-  return (
-    name
-      .split(/[\\/]/)
-      .pop()
-      ?.replace(/[^\p{L}\p{N} ._()-]/gu, '_')
-      .slice(0, 120) || undefined
-  );
-}
-
-export const payloadTooLarge = () =>
-  new HttpError(413, 'payload-too-large', {
-    sv: `Filen är för stor. Största tillåtna storlek är ${LIMITS.maxUploadBytes / 1024 / 1024} MB. Dela upp filen eller ta bort bilder och formatering.`,
-    en: `The file is too large. The largest allowed size is ${LIMITS.maxUploadBytes / 1024 / 1024} MB. Split the file or remove images and formatting.`,
-  });
+/** The uploaded file's name, for the version history (kept under this name for the admin page's tests). */
+export const fileNameOf = uploadFileName;
 
 export const handler = httpHandler(async (event) => {
   const query = parseQuery(UploadQuerySchema, event);
   const region = await regionOf(event);
   const body = bodyBytes(event);
-  if (body.length > LIMITS.maxUploadBytes) throw payloadTooLarge();
+  if (body.length > LIMITS.maxUploadBytes) {
+    throw payloadTooLarge(LIMITS.maxUploadBytes, {
+      sv: 'Dela upp filen eller ta bort bilder och formatering.',
+      en: 'Split the file or remove images and formatting.',
+    });
+  }
   if (body.length === 0) {
     throw new HttpError(400, 'empty-body', {
       sv: 'Filen är tom. Välj en CSV-, JSON- eller HSDS-fil med katalogen.',

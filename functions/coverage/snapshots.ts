@@ -10,6 +10,7 @@ import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import { readPointer, readSnapshot } from '../catalogue/store.ts';
+import { withDeadline } from '../lib/deadline.ts';
 import { log } from '../lib/log.ts';
 import type { StoreReader } from '../search/federation.ts';
 import type { RegionSnapshot } from './coverage.ts';
@@ -22,17 +23,6 @@ interface State {
   healthy: boolean;
   lastCheckAt: number;
   checking?: Promise<void>;
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error(`deadline of ${ms} ms passed`), { name: 'TimeoutError' })),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface SnapshotCacheOptions {

@@ -6,39 +6,17 @@
  * accepted and the uploader is recorded with the figures.
  */
 import { callerOf, countyBoard } from '../auth/middleware.ts';
-import { HttpError } from '../lib/errors.ts';
-import { bodyBytes, type HttpEvent, header, httpHandler, json } from '../lib/http.ts';
+import { payloadTooLarge } from '../lib/errors.ts';
+import { bodyBytes, httpHandler, json, uploadFileName } from '../lib/http.ts';
 import { guardStore } from '../regions/catalogue-reader.ts';
 import { NEWCOMERS_MAX_BYTES, parseNewcomers } from './newcomers.ts';
 import { storeNewcomers } from './newcomers-store.ts';
-
-/** The file's base name from Content-Disposition, printable characters only (for the upload record). */
-function fileNameOf(event: HttpEvent): string | undefined {
-  const raw = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header(event, 'content-disposition') ?? '')?.[1];
-  if (!raw) return undefined;
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // keep it as written
-  }
-  return (
-    name
-      .split(/[\\/]/)
-      .pop()
-      ?.replace(/[^\p{L}\p{N} ._()-]/gu, '_')
-      .slice(0, 120) || undefined
-  );
-}
 
 export const handler = httpHandler(async (event) => {
   const caller = callerOf(event);
   const body = bodyBytes(event);
   if (body.length > NEWCOMERS_MAX_BYTES) {
-    throw new HttpError(413, 'payload-too-large', {
-      sv: `Filen är för stor. Största tillåtna storlek är ${NEWCOMERS_MAX_BYTES / 1024 / 1024} MB.`,
-      en: `The file is too large. The largest allowed size is ${NEWCOMERS_MAX_BYTES / 1024 / 1024} MB.`,
-    });
+    throw payloadTooLarge(NEWCOMERS_MAX_BYTES);
   }
   const parsed = parseNewcomers(body);
   const years = [...new Set(parsed.rows.map((r) => r.year))].sort();
@@ -53,7 +31,7 @@ export const handler = httpHandler(async (event) => {
     return json(422, { status: 'rejected', ...report, uploadedAt: null, uploadedBy: null });
   }
   const uploadedAt = new Date().toISOString();
-  const fileName = fileNameOf(event);
+  const fileName = uploadFileName(event);
   await guardStore(() =>
     storeNewcomers({
       rows: parsed.rows,

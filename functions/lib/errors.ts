@@ -63,3 +63,10 @@ export const serviceUnavailable = (cause?: unknown) =>
     },
     { cause, headers: { 'retry-after': '5' } },
   );
+
+/** 413 for a body over the limit, saying the limit in words an administrator understands. */
+export const payloadTooLarge = (maxBytes: number, advice?: Messages) =>
+  new HttpError(413, 'payload-too-large', {
+    sv: `Filen är för stor. Största tillåtna storlek är ${maxBytes / 1024 / 1024} MB.${advice ? ` ${advice.sv}` : ''}`,
+    en: `The file is too large. The largest allowed size is ${maxBytes / 1024 / 1024} MB.${advice ? ` ${advice.en}` : ''}`,
+  });

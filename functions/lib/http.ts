@@ -190,3 +190,23 @@ export function httpHandler(fn: HttpFunction, ...middlewares: middy.MiddlewareOb
   for (const m of middlewares) chain = chain.use(m);
   return chain.handler(async (event: HttpEvent) => fn(event));
 }
+
+/** An uploaded file's base name, for the records: from ?fileName= or Content-Disposition, printable only. */
+export function uploadFileName(event: HttpEvent, fromQuery?: string): string | undefined {
+  const disposition = header(event, 'content-disposition') ?? '';
+  const raw = fromQuery ?? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  if (!raw) return undefined;
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // keep it as written
+  }
+  return (
+    name
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+      .slice(0, 120) || undefined
+  );
+}

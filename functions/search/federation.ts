@@ -9,6 +9,7 @@ import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import { type LivePointer, readPointer, readSnapshot } from '../catalogue/store.ts';
+import { withDeadline } from '../lib/deadline.ts';
 import { log } from '../lib/log.ts';
 import { buildRegionIndex, type RegionIndex } from './engine/index.ts';
 
@@ -57,17 +58,6 @@ export interface StoreReader {
 }
 
 const dynamoReader: StoreReader = { readPointer, readSnapshot };
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error(`deadline of ${ms} ms passed`), { name: 'TimeoutError' })),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export class Federation {
   readonly states = new Map<string, RegionState>();
