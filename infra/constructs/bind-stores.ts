@@ -98,3 +98,57 @@ export function bindStores(
   }
   fn.addEnvironment(REGISTRY_TABLE_ENV, stores.registryTable.tableName);
 }
+
+/** What a region's admin function needs: the union over the routes it serves. */
+export interface RegionStoreNeeds {
+  /** On the region's own table. */
+  access: StoreAccess;
+  statistics?: Route['statistics'];
+  national?: Route['national'];
+}
+
+/**
+ * A region's own admin function (docs/reliability.md, "Tenant isolation in AWS"): `access` on that
+ * region's table alone, read on the national table (the region registry), and a write there only for
+ * `statistics`/`national`. No other region's table appears in its role: a bug in the region check
+ * cannot reach another region, because the credentials cannot.
+ */
+export function bindRegionStores(
+  fn: LambdaFunction,
+  regionTable: ITable,
+  registryTable: ITable,
+  needs: RegionStoreNeeds,
+): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      sid: needs.access === 'write' ? 'RegionStoreReadWrite' : 'RegionStoreRead',
+      actions: storeActions(needs.access),
+      resources: [regionTable.tableArn],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      sid: 'NationalRead',
+      actions: [...STORE_READ_ACTIONS],
+      resources: [registryTable.tableArn],
+    }),
+  );
+  if (needs.national === 'write') {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'NationalWrite',
+        actions: [...NATIONAL_WRITE_ACTIONS],
+        resources: [registryTable.tableArn],
+      }),
+    );
+  } else if (needs.statistics === 'write') {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'StatisticsWrite',
+        actions: [...STATISTICS_WRITE_ACTIONS],
+        resources: [registryTable.tableArn],
+      }),
+    );
+  }
+  fn.addEnvironment(REGISTRY_TABLE_ENV, registryTable.tableName);
+}

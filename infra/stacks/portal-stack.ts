@@ -1,6 +1,7 @@
 /**
- * The portal: one Lambda function and one HTTP API route per entry of ROUTES, the site on CloudFront
- * with `/api/*` routed to the API, and the alarms.
+ * The portal: one Lambda function and one HTTP API route per entry of ROUTES (the regional admin
+ * routes: one function per region, in a nested stack each), the site on CloudFront with `/api/*`
+ * routed to the API, and the alarms.
  */
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -42,6 +43,7 @@ export class PortalStack extends Stack {
     this.api = new Api(this, 'Api', {
       routes: props.routes,
       stores,
+      regions: props.regionTables,
       userPool: props.userPool,
       userPoolClient: props.userPoolClient,
     });

@@ -8,25 +8,40 @@ import {
   API_THROTTLE_RATE_PER_SECOND,
   HTTP_API_INTEGRATION_TIMEOUT_SECONDS,
 } from '../../infra/constructs/api.ts';
-import { FIXTURE_ENTRY, logicalId, synthesize, TEST_ROUTES } from './support.ts';
+import {
+  FIXTURE_ENTRY,
+  httpRoutesByKey,
+  logicalId,
+  routeKeysOf,
+  sharedRoutes,
+  synthesize,
+  TEST_ROUTES,
+} from './support.ts';
 
 afterAll(() => CloudAssembly.cleanupTemporaryDirectories());
 
-const { portal, stateful, templates } = synthesize({ routes: TEST_ROUTES });
+const synthesized = synthesize({ routes: TEST_ROUTES });
+const { portal, stateful, templates } = synthesized;
 const template = templates.portal;
+const regionIds = [...portal.api.regionAdmins.keys()];
 const routeResources = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
-const routeByKey = new Map(routeResources.map((r) => [r.Properties.RouteKey as string, r.Properties]));
+/** Every route, the portal stack's and the regions' nested stacks' (tenant-isolation.test.ts checks those). */
+const routeByKey = httpRoutesByKey(synthesized);
 const authorizerId = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
 
 describe('the HTTP API routes follow ROUTES', () => {
-  it('has one route per entry, with the method and path as given', () => {
-    expect(routeResources).toHaveLength(TEST_ROUTES.length);
-    for (const route of ROUTES)
-      expect(routeByKey.has(`${route.method} ${route.path}`), route.name).toBe(true);
+  it('has one route per entry (a regional admin route: one per region), with the method and path as given', () => {
+    expect(regionIds.length).toBeGreaterThan(0);
+    expect(routeResources).toHaveLength(sharedRoutes(TEST_ROUTES).length);
+    const expected = TEST_ROUTES.flatMap((r) => routeKeysOf(r, regionIds));
+    expect([...routeByKey.keys()].sort()).toEqual(expected.sort());
+    for (const route of ROUTES) {
+      for (const key of routeKeysOf(route, regionIds)) expect(routeByKey.has(key), key).toBe(true);
+    }
   });
 
-  it('integrates each route with its own function', () => {
-    for (const route of TEST_ROUTES) {
+  it('integrates each shared route with its own function', () => {
+    for (const route of sharedRoutes(TEST_ROUTES)) {
       const fnId = logicalId(portal, portal.api.functions.get(route.name)!.fn);
       const target = routeByKey.get(`${route.method} ${route.path}`)!.Target['Fn::Join'][1][1].Ref;
       const integration = template.findResources('AWS::ApiGatewayV2::Integration')[target]!;
@@ -38,7 +53,8 @@ describe('the HTTP API routes follow ROUTES', () => {
   it('protects admin and county-board routes with the JWT authorizer, and public routes with none', () => {
     expect(TEST_ROUTES.some((r) => r.access === 'admin')).toBe(true);
     expect(TEST_ROUTES.some((r) => r.access === 'county-board')).toBe(true);
-    for (const route of TEST_ROUTES) {
+    // The regional admin routes: tenant-isolation.test.ts (the authorizer reaches them as a parameter).
+    for (const route of sharedRoutes(TEST_ROUTES)) {
       const props = routeByKey.get(`${route.method} ${route.path}`)!;
       if (route.access === 'public') {
         expect(props.AuthorizationType, route.name).toBe('NONE');

@@ -4,12 +4,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Route } from '../../functions/routes.ts';
 import { STORE_READ_ACTIONS, STORE_WRITE_ACTIONS } from '../../infra/constructs/bind-stores.ts';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../../infra/constructs/route-function.ts';
-import { logicalId, synthesize, TEST_ROUTES } from './support.ts';
+import { logicalId, sharedRoutes, synthesize, TEST_ROUTES } from './support.ts';
 
 afterAll(() => CloudAssembly.cleanupTemporaryDirectories());
 
 const { portal, stateful, templates } = synthesize({ routes: TEST_ROUTES });
 const template = templates.portal;
+/**
+ * The routes with a function of their own; the regional admin routes run in one function per region
+ * (tenant-isolation.test.ts).
+ */
+const SHARED_ROUTES = sharedRoutes(TEST_ROUTES);
 
 const functionOf = (route: Route) => {
   const routeFunction = portal.api.functions.get(route.name);
@@ -40,16 +45,19 @@ function storesStatement(route: Route): { Action: string[]; Resource: unknown[] 
   );
 }
 
-const publicRoutes = TEST_ROUTES.filter((r) => r.access === 'public');
-const writeRoutes = TEST_ROUTES.filter((r) => r.stores === 'write');
+const publicRoutes = SHARED_ROUTES.filter((r) => r.access === 'public');
+const writeRoutes = SHARED_ROUTES.filter((r) => r.stores === 'write');
 
-describe('one Lambda function per route', () => {
-  it('creates exactly one function per entry of the routes', () => {
+describe('one Lambda function per route (but the regional admin routes)', () => {
+  it('creates exactly one function per shared entry of the routes, and one per region in its nested stack', () => {
+    expect(SHARED_ROUTES.length).toBeLessThan(TEST_ROUTES.length);
     // …plus the one scheduled function, the daily review reminders (test/infra/reminders.test.ts).
-    template.resourceCountIs('AWS::Lambda::Function', TEST_ROUTES.length + 1);
+    template.resourceCountIs('AWS::Lambda::Function', SHARED_ROUTES.length + 1);
+    expect(templates.regions.size).toBe(stateful.stores.regionTables.length);
+    for (const regional of templates.regions.values()) regional.resourceCountIs('AWS::Lambda::Function', 1);
   });
 
-  it.each(TEST_ROUTES.map((r) => [r.name, r] as const))(
+  it.each(SHARED_ROUTES.map((r) => [r.name, r] as const))(
     '%s runs Node 22 on arm64 with its memory, timeout, production stage and the registry table name',
     (_name, route) => {
       const fn = template.findResources('AWS::Lambda::Function')[logicalId(portal, functionOf(route).fn)]!;
@@ -70,7 +78,7 @@ describe('one Lambda function per route', () => {
   );
 
   it('gives every function its own log group with a retention, and no managed policy', () => {
-    for (const route of TEST_ROUTES) {
+    for (const route of SHARED_ROUTES) {
       const fnId = logicalId(portal, functionOf(route).fn);
       const logGroupId = logicalId(portal, functionOf(route).logGroup);
       template.hasResourceProperties('AWS::Lambda::Function', {
@@ -105,7 +113,7 @@ describe('least-privilege grants, bound where each function is created', () => {
     }
   });
 
-  it('an admin function that writes can write every region table and the registry', () => {
+  it('a shared function that writes (the exchange decisions) can write every region table and the registry', () => {
     expect(writeRoutes.length).toBeGreaterThan(0);
     const tableArns = stateful.stores.allTables.map((t) => portal.resolve(t.tableArn));
     for (const route of writeRoutes) {
@@ -116,15 +124,16 @@ describe('least-privilege grants, bound where each function is created', () => {
     }
   });
 
-  it('no function anywhere may Scan, and none gets a wildcard DynamoDB action', () => {
-    const actions = TEST_ROUTES.flatMap(grantedActions);
+  it('no shared function may Scan, and none gets a wildcard DynamoDB action', () => {
+    // The regional admin functions: tenant-isolation.test.ts.
+    const actions = SHARED_ROUTES.flatMap(grantedActions);
     expect(actions).not.toContain('dynamodb:Scan');
     expect(actions.filter((a) => a.startsWith('dynamodb:') && a.includes('*'))).toEqual([]);
   });
 
-  it('every function reads exactly the region tables and the registry (no index or table wildcard)', () => {
+  it('every shared function reads exactly the region tables and the registry (no index or table wildcard)', () => {
     const tableArns = stateful.stores.allTables.map((t) => portal.resolve(t.tableArn));
-    for (const route of TEST_ROUTES) {
+    for (const route of SHARED_ROUTES) {
       const resources = storesStatement(route).Resource;
       expect(resources, route.name).toEqual(expect.arrayContaining(tableArns));
       expect(resources, route.name).toHaveLength(tableArns.length);

@@ -1,13 +1,15 @@
 /**
  * Shared by the infrastructure tests: build the stacks exactly as `infra/app.ts` does (same feature
  * flags), but without esbuild bundling unless asked, and with fixture routes standing in for the
- * kinds of routes ROUTES does not have yet (search, an admin write route, a county-board route).
+ * kinds of routes ROUTES does not have yet (search, a county-board route). The regional admin routes
+ * (`/api/admin/regions/{regionId}/…`) live in one nested stack per region: `templates.regions`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { App, type CfnResource, type Stack } from 'aws-cdk-lib';
+import { App, type CfnResource, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { concreteRouteKey, isRegionalAdminRoute } from '../../functions/admin/regional-routes.ts';
 import { ROUTES, type Route } from '../../functions/routes.ts';
 import { FEATURE_FLAGS } from '../../infra/feature-flags.ts';
 import { createInsatsStacks, type InsatsAppOptions, type InsatsStacks } from '../../infra/insats-app.ts';
@@ -23,14 +25,6 @@ const FIXTURE_ROUTES: readonly Route[] = [
     access: 'public',
     stores: 'read',
     memoryMb: 2048,
-  },
-  {
-    name: 'TestAdminPublish',
-    method: 'POST',
-    path: '/api/test-admin/regions/{regionId}/catalogue',
-    entry: FIXTURE_ENTRY,
-    access: 'admin',
-    stores: 'write',
   },
   {
     name: 'TestCountyBoard',
@@ -51,10 +45,20 @@ export const TEST_ROUTES: readonly Route[] = [
   ),
 ];
 
+/** The routes that get a function of their own in the portal stack (all but the regional admin routes). */
+export const sharedRoutes = (routes: readonly Route[]): Route[] =>
+  routes.filter((r) => !isRegionalAdminRoute(r));
+
 export interface Synthesized extends InsatsStacks {
   app: App;
   portal: InsatsStacks['portal'];
-  templates: { stateful: Template; portal: Template; edgeWaf: Template };
+  templates: {
+    stateful: Template;
+    portal: Template;
+    edgeWaf: Template;
+    /** Each region's nested stack (its admin function and routes), by region id. */
+    regions: ReadonlyMap<string, Template>;
+  };
 }
 
 export interface SynthesizeOptions extends InsatsAppOptions {
@@ -86,8 +90,42 @@ export function synthesize(options: SynthesizeOptions = {}): Synthesized {
       stateful: Template.fromStack(stacks.stateful),
       portal: Template.fromStack(stacks.portal),
       edgeWaf: Template.fromStack(stacks.edgeWaf),
+      regions: new Map(
+        [...stacks.portal.api.regionAdmins].map(([regionId, admin]) => [
+          regionId,
+          Template.fromStack(Stack.of(admin)),
+        ]),
+      ),
     },
   };
+}
+
+/** Properties of an AWS::ApiGatewayV2::Route, as far as the tests read them. */
+export interface RouteProperties {
+  RouteKey: string;
+  AuthorizationType?: string;
+  AuthorizerId?: unknown;
+  /** `integrations/<id>`: `{ 'Fn::Join': ['', ['integrations/', { Ref: <integration> }]] }`. */
+  Target: { 'Fn::Join': [string, [string, { Ref: string }]] };
+}
+
+/** Every HTTP API route of the portal, its own and its regions' nested stacks', by route key. */
+export function httpRoutesByKey(synthesized: Synthesized): Map<string, RouteProperties> {
+  const templates = [synthesized.templates.portal, ...synthesized.templates.regions.values()];
+  return new Map(
+    templates.flatMap((t) =>
+      Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map(
+        (r) => [r.Properties.RouteKey as string, r.Properties as RouteProperties] as const,
+      ),
+    ),
+  );
+}
+
+/** The route keys a route of ROUTES gets in AWS: its own, or one concrete key per region. */
+export function routeKeysOf(route: Route, regionIds: readonly string[]): string[] {
+  return isRegionalAdminRoute(route)
+    ? regionIds.map((id) => concreteRouteKey(route, id))
+    : [`${route.method} ${route.path}`];
 }
 
 export const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }): string =>
