@@ -1,6 +1,6 @@
 /**
- * Alarms that say the portal is failing its users: the API answering 5xx, search getting slow, and
- * DynamoDB throttling a store. Every alarm notifies one SNS topic (SSL-only, encrypted with a key
+ * Alarms that say the portal is failing its users: the API answering 5xx, search getting slow,
+ * DynamoDB throttling a store, and a function failing (crashing, timing out) or being throttled. Every alarm notifies one SNS topic (SSL-only, encrypted with a key
  * CloudWatch may use; subscribe on-call addresses with the `insats:alarmEmail` context value).
  */
 import { Duration } from 'aws-cdk-lib';
@@ -29,6 +29,13 @@ export const API_5XX_RATE_THRESHOLD_PERCENT = 5;
 export const SEARCH_P99_THRESHOLD_MS = 1_500;
 /** On-demand tables throttle only on a hot partition or an account limit: any throttle is news. */
 export const THROTTLE_EVENTS_THRESHOLD = 1;
+/**
+ * Lambda errors plus throttles of one function in a 5-minute period. The HTTP handlers turn every
+ * error they catch into a 4xx/5xx answer, so a Lambda error is a crash, a timeout or running out of
+ * memory (a publish cut off mid-way), and a throttle is a request refused for want of concurrency:
+ * one of either is news.
+ */
+export const FUNCTION_FAILURES_THRESHOLD = 1;
 
 export interface AlarmsProps {
   httpApi: HttpApi;
@@ -36,6 +43,8 @@ export interface AlarmsProps {
   searchFunction?: IFunction;
   /** The store tables, each with a stable id (the region id, or `registry`). */
   tables: readonly { id: string; table: ITable }[];
+  /** The functions to watch for errors and throttles, each with a stable id (route name, region…). */
+  functions?: readonly { id: string; fn: IFunction }[];
   alarmEmail?: string;
 }
 
@@ -100,6 +109,25 @@ export class Alarms extends Construct {
         datapointsToAlarm: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         description: `DynamoDB throttled reads or writes on the ${tableId} store.`,
+      });
+    }
+
+    for (const { id: fnId, fn } of props.functions ?? []) {
+      this.add(`FunctionFailures-${fnId}`, {
+        metric: new MathExpression({
+          expression: 'FILL(errors, 0) + FILL(throttles, 0)',
+          usingMetrics: {
+            errors: fn.metricErrors({ statistic: 'Sum', period: PERIOD }),
+            throttles: fn.metricThrottles({ statistic: 'Sum', period: PERIOD }),
+          },
+          period: PERIOD,
+          label: 'Lambda errors + throttles',
+        }),
+        threshold: FUNCTION_FAILURES_THRESHOLD,
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description: `The ${fnId} function crashed, timed out or was throttled in the last 5 minutes.`,
       });
     }
   }

@@ -65,6 +65,14 @@ export class PortalStack extends Stack {
         ...props.regionTables.map((t) => ({ id: t.regionId, table: t.table })),
         { id: 'registry', table: props.registryTable },
       ],
+      functions: [
+        ...[...this.api.functions].map(([name, routeFunction]) => ({ id: name, fn: routeFunction.fn })),
+        ...[...this.api.regionAdmins].map(([regionId, admin]) => ({
+          id: `RegionAdmin-${regionId}`,
+          fn: admin.fn,
+        })),
+        { id: 'Reminders', fn: this.reminders.fn },
+      ],
       alarmEmail: props.alarmEmail,
     });
   }

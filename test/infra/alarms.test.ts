@@ -2,7 +2,11 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.ts';
-import { API_5XX_RATE_THRESHOLD_PERCENT, SEARCH_P99_THRESHOLD_MS } from '../../infra/constructs/alarms.ts';
+import {
+  API_5XX_RATE_THRESHOLD_PERCENT,
+  FUNCTION_FAILURES_THRESHOLD,
+  SEARCH_P99_THRESHOLD_MS,
+} from '../../infra/constructs/alarms.ts';
 import { loadRegionRegistry } from '../../infra/region-registry.ts';
 import { SEARCH_ROUTE_NAME } from '../../infra/stacks/portal-stack.ts';
 import { logicalId, synthesize, TEST_ROUTES } from './support.ts';
@@ -58,6 +62,39 @@ describe('alarms', () => {
       expect(metricNames(alarm).sort()).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
       expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
     }
+  });
+
+  it('alarm on errors plus throttles of every function: each shared route, each region, the reminders', () => {
+    const failureAlarms = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes('"Throttles"'));
+    const functions = [
+      ...[...portal.api.functions.values()].map((f) => f.fn),
+      ...[...portal.api.regionAdmins.values()].map((a) => a.fn),
+      portal.reminders.fn,
+    ];
+    expect(portal.api.regionAdmins.size).toBe(loadRegionRegistry().length);
+    expect(failureAlarms).toHaveLength(functions.length);
+    const watched = failureAlarms.map((alarm) => {
+      expect(metricNames(alarm).sort()).toEqual(['Errors', 'Throttles']);
+      expect(alarm.Metrics.find((m: MetricDataQuery) => m.Expression).Expression).toBe(
+        'FILL(errors, 0) + FILL(throttles, 0)',
+      );
+      expect(alarm).toMatchObject({
+        Threshold: FUNCTION_FAILURES_THRESHOLD,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        EvaluationPeriods: 1,
+        DatapointsToAlarm: 1,
+      });
+      const dimensions = alarm.Metrics.filter((m: MetricDataQuery) => m.MetricStat).map(
+        (m: { MetricStat: { Metric: { Dimensions: { Name: string; Value: unknown }[] } } }) =>
+          JSON.stringify(m.MetricStat.Metric.Dimensions),
+      );
+      expect(new Set(dimensions).size).toBe(1);
+      return JSON.parse(dimensions[0]!)[0].Value;
+    });
+    // Each function watched once, by its name (a region's function through its nested stack's output).
+    expect(watched.map((v) => JSON.stringify(v)).sort()).toEqual(
+      functions.map((fn) => JSON.stringify(portal.resolve(fn.functionName))).sort(),
+    );
   });
 
   it('every alarm notifies the alarm topic and treats missing data as fine', () => {
