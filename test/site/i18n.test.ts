@@ -17,6 +17,17 @@ describe('UI strings', () => {
     expect(Object.keys(UI_STRINGS[lang]).sort()).toEqual(reference);
   });
 
+  it.each(UI_LANGUAGES)('%s writes right-to-left strings without stray left-to-right text', (lang) => {
+    // Arabic and Dari strings may name Insatsportalen, JavaScript, SFI or Arbetsförmedlingen in Latin
+    // letters, but each must be mostly in its own script.
+    if (lang !== 'ar' && lang !== 'fa') return;
+    for (const [key, value] of Object.entries(UI_STRINGS[lang])) {
+      const latin = (value.replace(/\{\w+\}/g, '').match(/[A-Za-zÅÄÖåäö]/g) ?? []).length;
+      const arabic = (value.match(/[\u0600-\u06FF]/g) ?? []).length;
+      if (key !== 'site.name' && latin + arabic > 3) expect(arabic, `${lang} ${key}`).toBeGreaterThan(latin);
+    }
+  });
+
   it.each(UI_LANGUAGES)('%s has no empty or untrimmed strings', (lang) => {
     for (const [key, value] of Object.entries(UI_STRINGS[lang])) {
       expect(value.trim(), `${lang} ${key}`).not.toBe('');
@@ -33,9 +44,13 @@ describe('UI strings', () => {
 
   it('is translated: apart from names and pure patterns, no language copies Swedish', () => {
     const sameEverywhere = new Set(['site.name', 'site.pageTitle', 'intervention.dateRange']);
+    // Words that are the same in Swedish and one other language.
+    const sameIn: Partial<Record<UiLanguage, string[]>> = {
+      en: ['search.facet.region', 'intervention.region'],
+    };
     for (const lang of UI_LANGUAGES.filter((l) => l !== 'sv')) {
       for (const key of reference as UiStringKey[]) {
-        if (sameEverywhere.has(key)) continue;
+        if (sameEverywhere.has(key) || sameIn[lang]?.includes(key)) continue;
         expect(UI_STRINGS[lang][key], `${lang} ${key}`).not.toBe(UI_STRINGS.sv[key]);
       }
     }

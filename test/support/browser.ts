@@ -6,6 +6,13 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DEFAULT_SITE_DIR } from '../../local/server.ts';
+
+/**
+ * The built site the browser tests read: `npm test` builds site/dist first. INSATS_TEST_SITE_DIR points
+ * the tests at a private build instead (`buildSite(url, { outDir })`), for work beside other builds.
+ */
+export const TEST_SITE_DIR = process.env.INSATS_TEST_SITE_DIR ?? DEFAULT_SITE_DIR;
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

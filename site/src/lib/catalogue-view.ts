@@ -1,24 +1,35 @@
 /**
- * From interventions to what a list shows: text in the visitor's language (or Swedish, marked),
- * labels from the taxonomy, names of municipalities and languages, formatted dates, safe links.
- * Pure; used at build time (the static list) and in the browser (the live island), so both render
- * exactly the same thing.
+ * From interventions to what a page shows: text in the visitor's language (or Swedish, marked), labels
+ * from the vocabulary, names of municipalities and languages, formatted dates, safe links.
+ *
+ * Pure, and free of the taxonomy and geography modules: the labels come in a `Vocabulary` (built once
+ * per language at build time by `vocabulary.ts`, handed to islands as props), so the same code runs at
+ * build time and in the browser without shipping every label of every language to a phone.
  */
-import { municipalityName } from '../../../shared/geo.ts';
 import type { Intervention, LocalizedText } from '../../../shared/intervention.ts';
-import { languageName, textDirection, UI_LANGUAGE_TAG, type UiLanguage } from '../../../shared/languages.ts';
-import {
-  AUDIENCES,
-  CATEGORIES,
-  categoryLabel,
-  DELIVERY_MODES,
-  getCategory,
-  termLabel,
-  topLevelCategory,
-} from '../../../shared/taxonomy.ts';
-import { formatDate, interpolate, type UiStringKey } from './i18n.ts';
+import { textDirection, UI_LANGUAGE_TAG, type UiLanguage } from '../../../shared/languages.ts';
+import { formatDate, formatNumber, interpolate } from './format.ts';
+import type { UiStringKey } from './i18n.ts';
+import { localizedPath } from './paths.ts';
 
-/** The UI strings a catalogue list needs; an island gets exactly these as props. */
+/** Labels in one UI language, for everything coded in an intervention. */
+export interface Vocabulary {
+  /** Every category code → label, in taxonomy order (top-level codes have no dot). */
+  categories: Record<string, string>;
+  audiences: Record<string, string>;
+  delivery: Record<string, string>;
+  providerTypes: Record<string, string>;
+  /** Content language code → its name in the UI language. */
+  languages: Record<string, string>;
+  /** Municipality code → name (Swedish names in every language: they are proper names). */
+  municipalities: Record<string, string>;
+  /** Municipality code → path segment of its page, for the municipalities that have one. */
+  municipalityPages: Record<string, string>;
+  /** Region id → name. */
+  regions: Record<string, string>;
+}
+
+/** The UI strings a list of interventions needs; an island gets exactly these as props. */
 export const LIST_STRING_KEYS = [
   'region.categories',
   'region.empty',
@@ -39,9 +50,20 @@ export const LIST_STRING_KEYS = [
   'intervention.until',
   'intervention.lastReviewed',
   'intervention.notReviewed',
+  'intervention.moreMunicipalities',
+  'listing.showAll',
 ] as const satisfies readonly UiStringKey[];
 export type ListStringKey = (typeof LIST_STRING_KEYS)[number];
 export type ListStrings = Record<ListStringKey, string>;
+
+/** An intervention together with the region that publishes it (the API's search results carry it). */
+export type RegionalItem = Intervention & { regionId: string };
+
+export interface ViewContext {
+  lang: UiLanguage;
+  strings: ListStrings;
+  vocab: Vocabulary;
+}
 
 /** Text with the language it is actually in; `fallback` when Swedish stands in for the visitor's language. */
 export interface LocalText {
@@ -55,12 +77,16 @@ export interface LocalText {
 
 export interface InterventionView {
   id: string;
-  /** The element id of the intervention on the page. */
+  regionId: string;
+  /** The element id of the intervention in a listing. */
   anchor: string;
+  /** The intervention's own page in the visitor's language. */
+  href: string;
   title: LocalText;
   summary?: LocalText;
   /** Some of its text is shown in Swedish because it lacks the visitor's language. */
   onlySwedish: boolean;
+  category: string;
   /** The sub-category's label when the intervention has one (`arbete.praktik` → "Praktik"). */
   subcategory?: string;
   municipalities: string[];
@@ -83,7 +109,7 @@ export interface CategoryGroup {
 /**
  * The same rule as `localize()` in shared/intervention.ts (the visitor's language, else Swedish with
  * `fallback`), restated here because that module builds zod schemas when loaded, which would put zod
- * into the island's browser bundle. test/site/catalogue-view.test.ts holds the two to the same table.
+ * into the islands' browser bundles. test/site/catalogue-view.test.ts holds the two to the same table.
  */
 export function localizeText(
   value: LocalizedText,
@@ -94,7 +120,7 @@ export function localizeText(
   return { text: value.sv, lang: 'sv', fallback: ui !== 'sv' };
 }
 
-function localText(value: LocalizedText, ui: UiLanguage): LocalText {
+export function localText(value: LocalizedText, ui: UiLanguage): LocalText {
   const local = localizeText(value, ui);
   return {
     text: local.text,
@@ -125,10 +151,29 @@ export function phoneLink(phone: string | undefined): { text: string; href: stri
   return /^\+?\d{5,20}$/.test(digits) ? { text: phone.trim(), href: `tel:${digits}` } : undefined;
 }
 
+/** An e-mail address that can safely become a `mailto:` link (the schema validated it; this re-checks). */
+export function emailLink(email: string | undefined): string | undefined {
+  return email && /^[^\s@<>"']+@[^\s@<>"']+$/.test(email) ? email : undefined;
+}
+
+/** The intervention page of one intervention: one static page per language, the item in the query. */
+export function interventionPath(lang: UiLanguage, regionId: string, id: string): string {
+  return localizedPath(lang, `/insats/?r=${encodeURIComponent(regionId)}&id=${encodeURIComponent(id)}`);
+}
+
+/** The page of a municipality, when it has one. */
+export function municipalityPath(lang: UiLanguage, vocab: Vocabulary, code: string): string | undefined {
+  const slug = vocab.municipalityPages[code];
+  return slug ? localizedPath(lang, `/kommuner/${slug}/`) : undefined;
+}
+
 export function whenText(
   item: Pick<Intervention, 'startDate' | 'endDate'>,
   ui: UiLanguage,
-  strings: ListStrings,
+  strings: Pick<
+    ListStrings,
+    'intervention.dateRange' | 'intervention.from' | 'intervention.until' | 'intervention.ongoing'
+  >,
 ): string {
   const { startDate, endDate } = item;
   if (startDate && endDate) {
@@ -142,67 +187,111 @@ export function whenText(
   return strings['intervention.ongoing'];
 }
 
-export function interventionView(item: Intervention, ui: UiLanguage, strings: ListStrings): InterventionView {
-  const title = localText(item.title, ui);
-  const summary = item.summary ? localText(item.summary, ui) : undefined;
-  const category = getCategory(item.category);
+/** The top-level code of a category (`arbete.praktik` → `arbete`). */
+export function topLevel(code: string): string {
+  const dot = code.indexOf('.');
+  return dot > 0 ? code.slice(0, dot) : code;
+}
+
+export const label = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
+
+/** `["Huddinge", "Haninge", "Salem", "Tyresö", "Värmdö"]` → the first `max` and "and 2 more". */
+export function shortList(
+  names: readonly string[],
+  max: number,
+  lang: UiLanguage,
+  more: string,
+): { shown: string[]; more?: string } {
+  if (names.length <= max) return { shown: [...names] };
   return {
-    id: item.id,
-    anchor: `insats-${item.id}`,
-    title,
-    summary,
-    onlySwedish: title.fallback || Boolean(summary?.fallback),
-    subcategory: category?.parent ? categoryLabel(item.category, ui) : undefined,
-    municipalities: item.municipalities.map(municipalityName),
-    languages: item.languages.map((code) => languageName(code, ui)),
-    audiences: item.audiences.map((code) => termLabel(AUDIENCES, code, ui)),
-    delivery: termLabel(DELIVERY_MODES, item.delivery, ui),
-    provider: item.provider.name,
-    contact: {
-      email: item.contact?.email,
-      phone: phoneLink(item.contact?.phone),
-      url: webLink(item.contact?.url),
-    },
-    when: whenText(item, ui, strings),
-    lastReviewed: item.lastReviewedAt ? formatDate(item.lastReviewedAt, ui) : undefined,
+    shown: names.slice(0, max),
+    more: interpolate(more, { count: formatNumber(names.length - max, lang) }),
   };
 }
 
-const categoryOrder = new Map(CATEGORIES.map((category, index) => [category.code, index]));
-const orderOf = (code: string) => categoryOrder.get(code) ?? Number.MAX_SAFE_INTEGER;
+export function interventionView(item: RegionalItem, ctx: ViewContext): InterventionView {
+  const { lang, strings, vocab } = ctx;
+  const title = localText(item.title, lang);
+  const summary = item.summary ? localText(item.summary, lang) : undefined;
+  const top = topLevel(item.category);
+  return {
+    id: item.id,
+    regionId: item.regionId,
+    anchor: `insats-${item.regionId}-${item.id}`,
+    href: interventionPath(lang, item.regionId, item.id),
+    title,
+    summary,
+    onlySwedish: title.fallback || Boolean(summary?.fallback),
+    category: label(vocab.categories, top),
+    subcategory: top !== item.category ? label(vocab.categories, item.category) : undefined,
+    municipalities: item.municipalities.map((code) => label(vocab.municipalities, code)),
+    languages: item.languages.map((code) => label(vocab.languages, code)),
+    audiences: item.audiences.map((code) => label(vocab.audiences, code)),
+    delivery: label(vocab.delivery, item.delivery),
+    provider: item.provider.name,
+    contact: {
+      email: emailLink(item.contact?.email),
+      phone: phoneLink(item.contact?.phone),
+      url: webLink(item.contact?.url),
+    },
+    when: whenText(item, lang, strings),
+    lastReviewed: item.lastReviewedAt ? formatDate(item.lastReviewedAt, lang) : undefined,
+  };
+}
 
 /**
  * Interventions grouped by top-level category in taxonomy order; within a group by sub-category
  * (taxonomy order), then by title in the visitor's language.
  */
-export function groupByCategory(
-  items: readonly Intervention[],
-  ui: UiLanguage,
-  strings: ListStrings,
-): CategoryGroup[] {
-  const collator = new Intl.Collator(UI_LANGUAGE_TAG[ui]);
-  const groups = new Map<string, { item: Intervention; view: InterventionView }[]>();
+export function groupByCategory(items: readonly RegionalItem[], ctx: ViewContext): CategoryGroup[] {
+  const order = new Map(Object.keys(ctx.vocab.categories).map((code, index) => [code, index]));
+  const orderOf = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const collator = new Intl.Collator(UI_LANGUAGE_TAG[ctx.lang]);
+  const groups = new Map<string, { item: RegionalItem; view: InterventionView }[]>();
   for (const item of items) {
-    const top = topLevelCategory(item.category);
+    const top = topLevel(item.category);
     let group = groups.get(top);
     if (!group) {
       group = [];
       groups.set(top, group);
     }
-    group.push({ item, view: interventionView(item, ui, strings) });
+    group.push({ item, view: interventionView(item, ctx) });
   }
   return [...groups.entries()]
     .sort(([a], [b]) => orderOf(a) - orderOf(b))
     .map(([code, entries]) => ({
       code,
-      label: categoryLabel(code, ui),
+      label: label(ctx.vocab.categories, code),
       anchor: `kategori-${code}`,
       items: entries
         .sort(
           (a, b) =>
             orderOf(a.item.category) - orderOf(b.item.category) ||
-            collator.compare(a.view.title.text, b.view.title.text),
+            collator.compare(a.view.title.text, b.view.title.text) ||
+            a.view.anchor.localeCompare(b.view.anchor),
         )
         .map((entry) => entry.view),
     }));
+}
+
+export interface RegionCounts {
+  total: number;
+  /** Top-level category code → count (parents include their sub-categories). */
+  category: Record<string, number>;
+  municipality: Record<string, number>;
+}
+
+/** Items per top-level category (parents count their sub-categories) and per municipality. */
+export function countItems(
+  items: readonly Pick<RegionalItem, 'category' | 'municipalities'>[],
+): RegionCounts {
+  const category: Record<string, number> = {};
+  const municipality: Record<string, number> = {};
+  for (const item of items) {
+    const dot = item.category.indexOf('.');
+    const top = dot > 0 ? item.category.slice(0, dot) : item.category;
+    category[top] = (category[top] ?? 0) + 1;
+    for (const code of item.municipalities) municipality[code] = (municipality[code] ?? 0) + 1;
+  }
+  return { total: items.length, category, municipality };
 }

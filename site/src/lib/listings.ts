@@ -1,0 +1,106 @@
+/**
+ * Build time: which listing pages exist and what they list. One page per region (with a published
+ * catalogue or not) and one per municipality that has interventions in any region's catalogue.
+ *
+ * The page strategy (docs/site.md): a region page is a summary (counts per municipality and category,
+ * with links) and lists its interventions itself only when its catalogue is small; a municipality page
+ * lists its interventions compactly, at most `MUNICIPALITY_MAX_PER_CATEGORY` per category with a link to
+ * the search for the rest; each intervention has its full page at `/insats/?r=<region>&id=<id>`, one
+ * static page per language that an island fills from the API.
+ */
+import type { RegionSummary } from '../../../shared/region.ts';
+import { getCatalogue, getRegions } from './api.ts';
+import { countItems, type RegionalItem } from './catalogue-view.ts';
+import { municipalityNameOf, municipalitySlug } from './vocabulary.ts';
+
+/** A region page lists every intervention itself up to this many; above, it links to its municipalities. */
+export const REGION_FULL_LIST_MAX_ITEMS = 150;
+
+/**
+ * A municipality page lists at most this many interventions per category (then "show all N", a search).
+ * With 12 top-level categories and ~250 bytes gzip per entry this keeps a page under the 60 kB gzip
+ * budget whatever a catalogue holds; the benchmark's municipalities (~250 items) stay far below it.
+ */
+export const MUNICIPALITY_MAX_PER_CATEGORY = 25;
+
+export interface MunicipalityListing {
+  code: string;
+  name: string;
+  slug: string;
+  /** Every intervention offered there, from every region. */
+  items: RegionalItem[];
+  /** Region id → the catalogue version the items were read from (regions with items here). */
+  versions: Record<string, number>;
+  /** The regions the municipality belongs to (registry membership, not where items come from). */
+  regions: RegionSummary[];
+}
+
+export interface RegionListing {
+  region: RegionSummary;
+  version: number;
+  items: RegionalItem[];
+}
+
+let regionListings: Promise<RegionListing[]> | undefined;
+let municipalityListings: Promise<Map<string, MunicipalityListing>> | undefined;
+
+/** Every region with its published items (read once per build). */
+export function getRegionListings(): Promise<RegionListing[]> {
+  regionListings ??= getRegions().then((regions) =>
+    Promise.all(
+      regions.map(async (region) => {
+        const catalogue = await getCatalogue(region.id);
+        const items = catalogue.items.map((item) => ({ ...item, regionId: region.id }));
+        return { region, version: catalogue.version, items };
+      }),
+    ),
+  );
+  return regionListings;
+}
+
+export async function getRegionListing(regionId: string): Promise<RegionListing> {
+  const listing = (await getRegionListings()).find((l) => l.region.id === regionId);
+  if (!listing) throw new Error(`Unknown region "${regionId}"`);
+  return listing;
+}
+
+/** Municipality code → its listing, for every municipality with at least one intervention. */
+export function getMunicipalityListings(): Promise<Map<string, MunicipalityListing>> {
+  municipalityListings ??= getRegionListings().then((listings) => {
+    const byCode = new Map<string, MunicipalityListing>();
+    for (const { region, version, items } of listings) {
+      for (const item of items) {
+        for (const code of item.municipalities) {
+          let listing = byCode.get(code);
+          if (!listing) {
+            listing = {
+              code,
+              name: municipalityNameOf(code),
+              slug: municipalitySlug(code),
+              items: [],
+              versions: {},
+              regions: listings.map((l) => l.region).filter((r) => r.municipalities.includes(code)),
+            };
+            byCode.set(code, listing);
+          }
+          listing.items.push(item);
+          listing.versions[region.id] = version;
+        }
+      }
+    }
+    return new Map([...byCode].sort(([, a], [, b]) => a.name.localeCompare(b.name, 'sv')));
+  });
+  return municipalityListings;
+}
+
+export async function getMunicipalityListingBySlug(slug: string): Promise<MunicipalityListing> {
+  for (const listing of (await getMunicipalityListings()).values()) if (listing.slug === slug) return listing;
+  throw new Error(`No municipality page "${slug}"`);
+}
+
+/** Region id → name, for labels. */
+export async function regionNames(): Promise<Record<string, string>> {
+  return Object.fromEntries((await getRegions()).map((region) => [region.id, region.name]));
+}
+
+export { countItems };

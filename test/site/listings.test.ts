@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { MUNICIPALITIES } from '../../shared/geo.ts';
+import { CATEGORIES } from '../../shared/taxonomy.ts';
+import { slugify } from '../../site/src/lib/slug.ts';
+import { municipalitySlug, trimVocabulary, vocabulary } from '../../site/src/lib/vocabulary.ts';
+
+describe('municipality page paths', () => {
+  it.each([
+    ['Upplands Väsby', 'upplands-vasby'],
+    ['Malung-Sälen', 'malung-salen'],
+    ['Göteborg', 'goteborg'],
+    ['Örnsköldsvik', 'ornskoldsvik'],
+    [' Åre ', 'are'],
+  ])('%s → %s', (name, slug) => {
+    expect(slugify(name)).toBe(slug);
+  });
+
+  it('are unique and ASCII for all 290 municipalities (Håbo and Habo keep their codes)', () => {
+    const slugs = MUNICIPALITIES.map((m) => municipalitySlug(m.code));
+    expect(new Set(slugs).size).toBe(290);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(municipalitySlug('0305')).toBe('habo-0305');
+    expect(municipalitySlug('0643')).toBe('habo-0643');
+    expect(municipalitySlug('0126')).toBe('huddinge');
+  });
+});
+
+describe('the vocabulary handed to islands', () => {
+  it('labels every category, audience, delivery form and language in the visitor language', () => {
+    const vocab = vocabulary('ar', {
+      municipalityPages: ['0126'],
+      regions: { sodertorn: 'Etablering Södertörn' },
+    });
+    expect(Object.keys(vocab.categories)).toEqual(CATEGORIES.map((c) => c.code));
+    expect(vocab.categories['sfi']).toBe('اللغة السويدية للمهاجرين (SFI)');
+    expect(vocab.delivery['remote']).toMatch(/[\u0600-\u06FF]/);
+    expect(vocab.languages['so']).toBe('الصومالية');
+    expect(vocab.municipalities['0126']).toBe('Huddinge');
+    expect(vocab.municipalityPages).toEqual({ '0126': 'huddinge' });
+  });
+
+  it('is trimmed to the municipalities a page can name', () => {
+    const vocab = vocabulary('sv', { municipalityPages: ['0126', '0180'], regions: {} });
+    const trimmed = trimVocabulary(vocab, ['0126', '0120']);
+    expect(trimmed.municipalities).toEqual({ '0126': 'Huddinge', '0120': 'Värmdö' });
+    expect(trimmed.municipalityPages).toEqual({ '0126': 'huddinge' });
+    expect(trimmed.categories).toBe(vocab.categories);
+  });
+});
