@@ -14,6 +14,10 @@
  *   category is offered there; `remoteOffers` says whether a remote one lists it (it does not close the gap).
  * - A category × language combination is offered nowhere when no intervention in scope (remote ones
  *   included: a newcomer anywhere in the county can take them) has that category and language.
+ * - A *stale* intervention — `reviewState(item, now, region's interval) === 'hidden'` (shared/review.ts:
+ *   unconfirmed for two review intervals plus the grace, so newcomer search no longer shows it) — is not
+ *   offered: it is in none of the numbers above (nor in the gaps), only in a municipality's `stale`
+ *   column, `totals.stale` and its region's `staleItems` (which, like `itemCount`, count the catalogue).
  */
 import { z } from 'zod';
 import { isCountyCode } from './geo.ts';
@@ -64,6 +68,8 @@ export const MunicipalityCoverageSchema = z.object({
   languages: Counts,
   /** Remote offers that list this municipality (not part of `total`). */
   remote: z.number().int().nonnegative(),
+  /** Stale (hidden from newcomer search) on-site and hybrid interventions listing it: not part of `total`. */
+  stale: z.number().int().nonnegative(),
   /** The newest newcomer figure uploaded for this municipality. */
   newcomers: z.object({ year: z.number().int(), count: z.number().int().nonnegative() }).nullable(),
   /** `total` per 100 newcomers of that year; null without a figure or with zero newcomers. */
@@ -88,6 +94,12 @@ export const RegionCoverageSchema = z.object({
   remoteCount: z.number().int().nonnegative(),
   /** Confirmed by a person within `reviewIntervalDays` (the quarterly routine). */
   reviewed: z.object({ count: z.number().int().nonnegative(), share: Share }),
+  /** The region's own review interval (its review configuration; the default when unread), which `staleItems` uses. */
+  reviewIntervalDays: z.number().int().positive(),
+  /** Items hidden from newcomer search: unconfirmed for two of the region's intervals plus the grace. */
+  staleItems: z.number().int().nonnegative(),
+  /** `staleItems` ÷ `itemCount`. */
+  staleShare: Share,
   /** Share of items with each recommended field filled. */
   fields: z.object({ summary: Share, contact: Share, dates: Share, translations: Share }),
 });
@@ -106,11 +118,12 @@ export const CoverageResponseSchema = z.object({
   categories: z.array(z.string()),
   /** Languages with at least one intervention in scope, most offered first. */
   languages: z.array(z.string()),
-  /** Distinct interventions in scope: on site (incl. hybrid) and remote. */
+  /** Distinct interventions in scope: on site (incl. hybrid) and remote; stale ones apart (in neither). */
   totals: z.object({
     interventions: z.number().int().nonnegative(),
     onSite: z.number().int().nonnegative(),
     remote: z.number().int().nonnegative(),
+    stale: z.number().int().nonnegative(),
   }),
   /** Remote offers in scope, each counted once. */
   remote: z.object({ total: z.number().int().nonnegative(), categories: Counts, languages: Counts }),

@@ -15,6 +15,7 @@ import { getMunicipality, MUNICIPALITIES, type Municipality } from '../../shared
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
+import { reviewState } from '../../shared/review.ts';
 import {
   categoryMatches,
   REQUIRED_CATEGORIES,
@@ -47,6 +48,8 @@ export interface CoverageInput {
   filters?: CoverageFilters;
   /** The newest newcomer figure per municipality code. */
   newcomers?: ReadonlyMap<string, NewcomerFigure>;
+  /** Each region's review interval in days (its review configuration); LIMITS.reviewIntervalDays when absent. */
+  reviewIntervals?: ReadonlyMap<string, number>;
   now: Date;
 }
 
@@ -69,6 +72,14 @@ export function reviewedWithin(item: Intervention, now: Date, days = LIMITS.revi
   if (Number.isNaN(at)) return false;
   return now.getTime() - at <= days * DAY_MS;
 }
+
+/**
+ * Stale: hidden from newcomer search because nobody confirmed it for two of the region's review intervals
+ * plus the grace (`reviewState` … `hidden`, the very rule search hides by). Never-confirmed items are
+ * `due`, not stale.
+ */
+export const isStale = (item: Intervention, now: Date, intervalDays: number): boolean =>
+  reviewState(item, now, intervalDays) === 'hidden';
 
 function matchesFilters(item: Intervention, filters: CoverageFilters): boolean {
   if (filters.category && !categoryMatches(item.category, filters.category)) return false;
@@ -105,14 +116,17 @@ export function regionCoverage(
   snapshot: RegionSnapshot,
   filters: CoverageFilters,
   now: Date,
+  intervalDays: number = LIMITS.reviewIntervalDays,
 ): RegionCoverage {
   const items = snapshot.items.filter((item) => matchesFilters(item, filters));
   let reviewed = 0;
   let remote = 0;
+  let stale = 0;
   const filled = { summary: 0, contact: 0, dates: 0, translations: 0 };
   for (const item of items) {
     if (reviewedWithin(item, now)) reviewed++;
     if (isRemote(item)) remote++;
+    if (isStale(item, now, intervalDays)) stale++;
     for (const key of Object.keys(filled) as (keyof typeof filled)[]) {
       if (FIELD_CHECKS[key](item)) filled[key]++;
     }
@@ -132,6 +146,9 @@ export function regionCoverage(
     itemCount: items.length,
     remoteCount: remote,
     reviewed: { count: reviewed, share: share(reviewed, items.length) },
+    reviewIntervalDays: intervalDays,
+    staleItems: stale,
+    staleShare: share(stale, items.length),
     fields: {
       summary: share(filled.summary, items.length),
       contact: share(filled.contact, items.length),
@@ -145,6 +162,7 @@ export function regionCoverage(
 export function computeCoverage(input: CoverageInput): CoverageResponse {
   const filters = input.filters ?? {};
   const { now } = input;
+  const intervalOf = (regionId: string) => input.reviewIntervals?.get(regionId) ?? LIMITS.reviewIntervalDays;
   const categories = categoriesInScope(filters);
   const scope = municipalitiesInScope(filters);
   const inScope = new Set(scope.map((m) => m.code));
@@ -159,6 +177,7 @@ export function computeCoverage(input: CoverageInput): CoverageResponse {
       categories: Object.fromEntries(categories.map((c) => [c, 0])),
       languages: {},
       remote: 0,
+      stale: 0,
       newcomers: null,
       perHundredNewcomers: null,
     });
@@ -170,6 +189,7 @@ export function computeCoverage(input: CoverageInput): CoverageResponse {
     languages: {} as Record<string, number>,
   };
   let onSite = 0;
+  let stale = 0;
   const languageTotals: Record<string, number> = {};
   /** Top-level category → languages offered in scope (remote included). */
   const offered = new Map<string, Set<string>>();
@@ -180,10 +200,17 @@ export function computeCoverage(input: CoverageInput): CoverageResponse {
   for (const snapshot of input.snapshots) {
     for (const item of snapshot.items) for (const lang of item.languages) nationalLanguages.add(lang);
     if (filters.region && snapshot.region.id !== filters.region) continue;
+    const intervalDays = intervalOf(snapshot.region.id);
     for (const item of snapshot.items) {
       if (!matchesFilters(item, filters)) continue;
       const here = item.municipalities.filter((code) => inScope.has(code));
       if (here.length === 0) continue;
+      // A stale item is no offer (newcomer search hides it): counted apart, in nothing else.
+      if (isStale(item, now, intervalDays)) {
+        stale++;
+        if (!isRemote(item)) for (const code of here) rows.get(code)!.stale++;
+        continue;
+      }
       const top = topLevelCategory(item.category);
       let languagesOffered = offered.get(top);
       if (!languagesOffered) {
@@ -252,7 +279,7 @@ export function computeCoverage(input: CoverageInput): CoverageResponse {
 
   const regions = input.snapshots
     .filter((s) => regionInScope(s.region, filters))
-    .map((s) => regionCoverage(s, filters, now));
+    .map((s) => regionCoverage(s, filters, now, intervalOf(s.region.id)));
 
   return {
     generatedAt: now.toISOString(),
@@ -267,7 +294,7 @@ export function computeCoverage(input: CoverageInput): CoverageResponse {
     languages: Object.entries(languageTotals)
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
       .map(([lang]) => lang),
-    totals: { interventions: onSite + remote.total, onSite, remote: remote.total },
+    totals: { interventions: onSite + remote.total, onSite, remote: remote.total, stale },
     remote,
     municipalities: [...rows.values()],
     regions,

@@ -40,6 +40,12 @@ const HEADERS = {
   contact: { sv: 'Med kontaktuppgifter (%)', en: 'With contact details (%)' },
   dates: { sv: 'Med datum (%)', en: 'With dates (%)' },
   translations: { sv: 'Med översättning (%)', en: 'With translation (%)' },
+  staleItems: { sv: 'Inaktuella (dolda i sökningen)', en: 'Stale (hidden from search)' },
+  staleShare: { sv: 'Inaktuella (%)', en: 'Stale (%)' },
+  stale: {
+    sv: 'Inaktuella insatser (dolda i sökningen, räknas separat)',
+    en: 'Stale interventions (hidden from search, counted separately)',
+  },
   gapType: { sv: 'Lucka', en: 'Gap' },
   category: { sv: 'Kategori', en: 'Category' },
   remoteOffers: { sv: 'Distansinsatser som når kommunen', en: 'Remote offers reaching the municipality' },
@@ -98,6 +104,8 @@ export function coverageTableRows(
         h('contact'),
         h('dates'),
         h('translations'),
+        h('staleItems'),
+        h('staleShare'),
       ],
       ...answer.regions.map((r) => [
         r.id,
@@ -114,6 +122,8 @@ export function coverageTableRows(
         percent(r.fields.contact, lang),
         percent(r.fields.dates, lang),
         percent(r.fields.translations, lang),
+        number(r.staleItems, lang),
+        percent(r.staleShare, lang),
       ]),
     ];
   }
@@ -157,6 +167,7 @@ export function coverageTableRows(
       h('newcomersYear'),
       h('newcomers'),
       h('perHundred'),
+      h('stale'),
     ],
     ...answer.municipalities.map((m) => [
       m.code,
@@ -169,6 +180,7 @@ export function coverageTableRows(
       number(m.newcomers?.year, lang),
       number(m.newcomers?.count, lang),
       number(m.perHundredNewcomers, lang),
+      number(m.stale, lang),
     ]),
   ];
 }

@@ -2,7 +2,10 @@
  * GET /api/coverage — the coverage matrix for the county boards (public: it is open data).
  * Optional `county`, `region`, `category`, `language` (unknown codes → 400); `format=csv` answers one
  * table (`table=municipalities|regions|gaps`) for spreadsheets with every cell neutralised.
- * Reads the regions' live catalogues from the warm snapshot cache (never a scan per request).
+ * Reads the regions' live catalogues from the warm snapshot cache (never a scan per request), and each
+ * region's review interval from the cache newcomer search hides by (functions/review/config-store.ts:
+ * read a minute at most, awaited with a deadline only the first time), so "stale" here is exactly
+ * "hidden from search" there.
  */
 import { CoverageQuerySchema, type CoverageResponse } from '../../shared/coverage.ts';
 import { HttpError } from '../lib/errors.ts';
@@ -10,6 +13,7 @@ import { httpHandler, json, parseQuery, text } from '../lib/http.ts';
 import { log } from '../lib/log.ts';
 import { guardStore } from '../regions/catalogue-reader.ts';
 import { listRegions } from '../registry/store.ts';
+import { refreshReviewIntervals, reviewIntervalOf } from '../review/config-store.ts';
 import { computeCoverage } from './coverage.ts';
 import { coverageCsv, csvFileName } from './csv.ts';
 import { latestFigures, readNewcomerFigures } from './newcomers-store.ts';
@@ -38,8 +42,10 @@ export const handler = httpHandler(async (event) => {
       { details: [{ path: 'region', code: 'unknown_region', message: 'Unknown region' }] },
     );
   }
-  const [current, figures] = await Promise.all([
+  const [current, , figures] = await Promise.all([
     snapshots.current(regions),
+    // Never fails: a store that cannot be read keeps its last interval (or the default).
+    refreshReviewIntervals(regions).then(() => undefined),
     // Newcomer figures are optional context: without them the matrix is still right.
     readNewcomerFigures().catch((error) => {
       log.warn('newcomer figures unavailable', { error });
@@ -53,16 +59,17 @@ export const handler = httpHandler(async (event) => {
     language: query.language,
   };
   const newcomers = latestFigures(figures);
+  const reviewIntervals = new Map(regions.map((r) => [r.id, reviewIntervalOf(r.id)]));
   const key = JSON.stringify([
     filters,
-    current.map((s) => [s.region.id, s.pointer?.version ?? null, s.status]),
+    current.map((s) => [s.region.id, s.pointer?.version ?? null, s.status, reviewIntervals.get(s.region.id)]),
     [...newcomers].map(([code, f]) => `${code}:${f.year}:${f.count}`),
   ]);
   const now = Date.now();
   const cached = answers.get(key);
   let answer = cached && now - cached.at < ANSWER_TTL_MS ? cached.answer : undefined;
   if (!answer) {
-    answer = computeCoverage({ snapshots: current, filters, newcomers, now: new Date(now) });
+    answer = computeCoverage({ snapshots: current, filters, newcomers, reviewIntervals, now: new Date(now) });
     answers.delete(key);
     answers.set(key, { at: now, answer });
     for (const old of answers.keys()) {

@@ -5,11 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../functions/catalogue/store.ts';
 import { snapshots } from '../../functions/coverage/get-coverage.ts';
+import { writeReviewConfig } from '../../functions/review/config-store.ts';
 import { type Portal, startPortal } from '../../local/server.ts';
 import { CoverageResponseSchema } from '../../shared/coverage.ts';
 import { MUNICIPALITIES } from '../../shared/geo.ts';
 import type { Intervention } from '../../shared/intervention.ts';
 import { TOP_LEVEL_CATEGORIES } from '../../shared/taxonomy.ts';
+import { makeIntervention } from '../support/embedded.ts';
 import { itemsA, itemsB, REGION_A, REGION_B } from './fixtures.ts';
 
 let portal: Portal;
@@ -70,7 +72,7 @@ describe('GET /api/coverage', () => {
     });
     expect(row('0138')).toMatchObject({ total: 1, categories: { ...zeros, halsa: 1 }, remote: 2 });
     expect(row('0180')).toMatchObject({ total: 0, remote: 1 });
-    expect(answer.totals).toEqual({ interventions: 7, onSite: 5, remote: 2 });
+    expect(answer.totals).toEqual({ interventions: 7, onSite: 5, remote: 2, stale: 0 });
     expect(answer.gaps.municipalities).toHaveLength(49);
     expect(answer.gaps.categoryLanguages).toHaveLength(72);
   });
@@ -163,5 +165,40 @@ describe('GET /api/coverage?format=csv', () => {
   it('municipalities: 290 rows plus the header without a county', async () => {
     const text = await (await fetch(`${portal.url}/api/coverage?format=csv`)).text();
     expect(text.trimEnd().split('\r\n')).toHaveLength(291);
+  });
+});
+
+describe('stale items through the real handler: the region’s own review interval', () => {
+  it('an item unconfirmed for two of the region’s intervals plus the grace is stale, not offered', async () => {
+    // The hostile region (Upplands Väsby, 0114) chooses 30 days: hidden after 30 + 30 + 30 = 90 days.
+    await writeReviewConfig(HOSTILE, { reviewIntervalDays: 30, owners: [] }, 'test');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await seed(HOSTILE.tableName, [
+      makeIntervention('h1', { category: 'sfi', municipalities: ['0114'], lastReviewedAt: daysAgo(91) }),
+      makeIntervention('h2', { category: 'sfi', municipalities: ['0114'], lastReviewedAt: daysAgo(89) }),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 2_100)); // the pointer check interval
+    const answer = await coverage('?county=01');
+    expect(answer.regions.find((r) => r.id === 'hostile')).toMatchObject({
+      itemCount: 2,
+      reviewIntervalDays: 30,
+      staleItems: 1,
+      staleShare: 0.5,
+    });
+    expect(answer.municipalities.find((m) => m.code === '0114')).toMatchObject({
+      total: 1,
+      categories: { sfi: 1 },
+      stale: 1,
+    });
+    expect(answer.totals.stale).toBe(1);
+    const csv = await (await fetch(`${portal.url}/api/coverage?format=csv&county=01&table=regions`)).text();
+    const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header!.split(';').slice(-2)).toEqual(['Inaktuella (dolda i sökningen)', 'Inaktuella (%)']);
+    expect(
+      lines
+        .find((l) => l.startsWith('hostile;'))!
+        .split(';')
+        .slice(-2),
+    ).toEqual(['1', '50']);
   });
 });

@@ -2,11 +2,13 @@
  * The coverage matrix against hand-computed numbers (fixtures.ts draws the two regions and their items).
  * Pure functions: no store, no HTTP.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { computeCoverage, type RegionSnapshot } from '../../functions/coverage/coverage.ts';
 import { MUNICIPALITIES, municipalitiesInCounty } from '../../shared/geo.ts';
+import { reviewState } from '../../shared/review.ts';
 import { TOP_LEVEL_CATEGORIES } from '../../shared/taxonomy.ts';
-import { ITEMS_A, ITEMS_B, NOW, REGION_A, REGION_B } from './fixtures.ts';
+import { makeIntervention } from '../support/embedded.ts';
+import { ITEMS_A, ITEMS_B, itemsA, itemsB, NOW, REGION_A, REGION_B } from './fixtures.ts';
 
 const publishedAt = new Date(NOW.getTime() - 3 * 86_400_000 - 3_600_000).toISOString();
 const snapshots: RegionSnapshot[] = [
@@ -29,6 +31,7 @@ describe('coverage per municipality (two regions sharing Haninge)', () => {
       categories: { ...zeros, sfi: 1, samhallsorientering: 1 },
       languages: { sv: 1, ar: 2, so: 1 },
       remote: 1,
+      stale: 0,
       newcomers: null,
       perHundredNewcomers: null,
     });
@@ -66,7 +69,7 @@ describe('coverage per municipality (two regions sharing Haninge)', () => {
       categories: { sfi: 1, samhallsorientering: 1 },
       languages: { sv: 1, ti: 1, ar: 1 },
     });
-    expect(answer.totals).toEqual({ interventions: 7, onSite: 5, remote: 2 });
+    expect(answer.totals).toEqual({ interventions: 7, onSite: 5, remote: 2, stale: 0 });
     // ar: a1 a2 b2 b3; sv: a1 a3 a4 b1; so: a2; ti: a4; uk: b1 — most offered first, ties by code.
     expect(answer.languages).toEqual(['ar', 'sv', 'so', 'ti', 'uk']);
   });
@@ -84,6 +87,9 @@ describe('coverage per municipality (two regions sharing Haninge)', () => {
         itemCount: 4,
         remoteCount: 1,
         reviewed: { count: 2, share: 0.5 },
+        reviewIntervalDays: 90,
+        staleItems: 0,
+        staleShare: 0,
         fields: { summary: 0.5, contact: 0.25, dates: 0.25, translations: 0.25 },
       },
       {
@@ -97,6 +103,9 @@ describe('coverage per municipality (two regions sharing Haninge)', () => {
         itemCount: 4,
         remoteCount: 1,
         reviewed: { count: 1, share: 0.25 },
+        reviewIntervalDays: 90,
+        staleItems: 0,
+        staleShare: 0,
         fields: { summary: 0, contact: 0.25, dates: 0.25, translations: 0.25 },
       },
     ]);
@@ -150,7 +159,7 @@ describe('scope and filters', () => {
     );
     expect(row(answer, '1480')).toMatchObject({ total: 1, categories: { boende: 1 } });
     expect(answer.municipalities.filter((m) => m.total === 0)).toHaveLength(286);
-    expect(answer.totals).toEqual({ interventions: 8, onSite: 6, remote: 2 });
+    expect(answer.totals).toEqual({ interventions: 8, onSite: 6, remote: 2, stale: 0 });
   });
 
   it('a county: exactly its municipalities; regions of that county only', () => {
@@ -234,7 +243,147 @@ describe('store status', () => {
       itemCount: 0,
       daysSinceLastPublish: null,
       reviewed: { count: 0, share: null },
+      staleItems: 0,
+      staleShare: null,
       fields: { summary: null, contact: null, dates: null, translations: null },
     });
+  });
+});
+
+describe('stale items: hidden from newcomer search by the review rule, counted apart (fake clock)', () => {
+  // T is the fake "now". Region A keeps the default interval (90 days: hidden after 90 + 30 + 90 = 210
+  // days unconfirmed); region B has chosen 30 days (hidden after 30 + 30 + 30 = 90 days).
+  const T = new Date('2027-03-01T08:00:00Z');
+  const DAY = 86_400_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const extraA = makeIntervention('a5', {
+    category: 'sfi',
+    municipalities: ['0138'],
+    languages: ['sv', 'en'],
+    lastReviewedAt: at(T.getTime() - 210 * DAY), // exactly at its hiding instant at T
+  });
+  const extraB = makeIntervention('b5', {
+    category: 'samhallsorientering',
+    municipalities: ['0136'],
+    delivery: 'remote',
+    languages: ['fa'],
+    lastReviewedAt: at(T.getTime() - 91 * DAY), // hidden with B's 30 days; only due with the default 90
+  });
+  const stalePublishedAt = at(T.getTime() - DAY);
+  const staleSnapshots = (): RegionSnapshot[] => [
+    {
+      region: REGION_A,
+      status: 'ok',
+      pointer: { version: 3, publishedAt: stalePublishedAt },
+      items: [...itemsA(T), extraA],
+    },
+    {
+      region: REGION_B,
+      status: 'ok',
+      pointer: { version: 8, publishedAt: stalePublishedAt },
+      items: [...itemsB(T), extraB],
+    },
+  ];
+  const reviewIntervals = new Map([['region-b', 30]]);
+  const compute = () =>
+    computeCoverage({
+      snapshots: staleSnapshots(),
+      filters: { county: '01' },
+      reviewIntervals,
+      now: new Date(), // the fake clock
+    });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T, toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('at the boundary instant (r + 2I + G) a5 is overdue, not stale: it is offered in Tyresö', () => {
+    expect(reviewState(extraA, new Date())).toBe('overdue');
+    const answer = compute();
+    // Tyresö: b2 and a5 on site; a4 and b3 remote.
+    expect(row(answer, '0138')).toMatchObject({
+      total: 2,
+      categories: { ...zeros, sfi: 1, halsa: 1 },
+      languages: { sv: 1, en: 1, ar: 1 },
+      remote: 2,
+      stale: 0,
+    });
+    expect(answer.gaps.municipalities.filter((g) => g.code === '0138').map((g) => g.category)).toEqual([
+      'samhallsorientering',
+    ]);
+    // b5 is stale by region B's own interval (30 days): not a remote offer, not in Haninge's `remote`.
+    expect(row(answer, '0136')).toMatchObject({ total: 4, remote: 1, stale: 0 });
+    expect(answer.remote.total).toBe(2);
+    expect(answer.totals).toEqual({ interventions: 8, onSite: 6, remote: 2, stale: 1 });
+    const missing = answer.gaps.categoryLanguages.map((g) => `${g.category}/${g.language}`);
+    expect(missing).toContain('samhallsorientering/fa');
+    expect(missing).not.toContain('sfi/en');
+    expect(
+      answer.regions.map((r) => [r.id, r.itemCount, r.reviewIntervalDays, r.staleItems, r.staleShare]),
+    ).toEqual([
+      ['region-a', 5, 90, 0, 0],
+      ['region-b', 5, 30, 1, 0.2],
+    ]);
+  });
+
+  it('one millisecond later a5 is stale too: out of Tyresö’s numbers and the gaps, into `stale`', () => {
+    vi.setSystemTime(T.getTime() + 1);
+    expect(reviewState(extraA, new Date())).toBe('hidden');
+    const answer = compute();
+    expect(row(answer, '0138')).toMatchObject({
+      total: 1,
+      categories: { ...zeros, halsa: 1 },
+      languages: { ar: 1 },
+      remote: 2,
+      stale: 1,
+    });
+    // The SFI gap is back (a4 is the remote offer reaching Tyresö), and nobody offers SFI in English.
+    expect(answer.gaps.municipalities.filter((g) => g.code === '0138')).toEqual([
+      { code: '0138', name: 'Tyresö', category: 'sfi', remoteOffers: 1 },
+      { code: '0138', name: 'Tyresö', category: 'samhallsorientering', remoteOffers: 1 },
+    ]);
+    expect(answer.gaps.categoryLanguages.map((g) => `${g.category}/${g.language}`)).toContain('sfi/en');
+    expect(answer.totals).toEqual({ interventions: 7, onSite: 5, remote: 2, stale: 2 });
+    // Stale items stay in the region's catalogue counts (itemCount), and are its staleItems.
+    expect(answer.regions.map((r) => [r.id, r.itemCount, r.staleItems, r.staleShare])).toEqual([
+      ['region-a', 5, 1, 0.2],
+      ['region-b', 5, 1, 0.2],
+    ]);
+    // The other municipalities are untouched.
+    expect(row(answer, '0126')).toMatchObject({ total: 2, stale: 0 });
+  });
+
+  it('without region B’s interval the default 90 days applies: b5 (91 days) is only due, and offered', () => {
+    const answer = computeCoverage({
+      snapshots: staleSnapshots(),
+      filters: { county: '01' },
+      now: new Date(),
+    });
+    expect(answer.regions[1]).toMatchObject({ reviewIntervalDays: 90, staleItems: 0, staleShare: 0 });
+    expect(answer.remote.total).toBe(3);
+    expect(row(answer, '0136')).toMatchObject({ remote: 2, stale: 0 });
+    expect(answer.totals.stale).toBe(0);
+  });
+
+  it('a never-confirmed item is due, never stale, however old the catalogue', () => {
+    vi.setSystemTime(T.getTime() + 5 * 365 * DAY);
+    const answer = computeCoverage({
+      snapshots: [
+        {
+          region: REGION_B,
+          status: 'ok',
+          pointer: { version: 1, publishedAt: stalePublishedAt },
+          items: itemsB(T).filter((item) => !item.lastReviewedAt),
+        },
+      ],
+      filters: { county: '01' },
+      reviewIntervals,
+      now: new Date(),
+    });
+    expect(answer.regions[0]).toMatchObject({ itemCount: 3, staleItems: 0 });
+    expect(row(answer, '0136')).toMatchObject({ total: 1, stale: 0 });
   });
 });
