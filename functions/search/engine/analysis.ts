@@ -14,7 +14,7 @@ import { globalId, onClear, releaseDictionary, startBuild } from './dictionary.t
 import { hashString } from './fuzzy.ts';
 import { stemArabicLight } from './stem-ar.ts';
 import { stemSwedish } from './stem-sv.ts';
-import { findPhrases, mayStartPhrase } from './synonyms.ts';
+import { type PhraseRule, phraseRules } from './synonyms.ts';
 import {
   foldSwedish,
   isArabicScript,
@@ -67,7 +67,8 @@ interface TokenAnalysis {
   ids: readonly number[];
   key: string;
   stop: boolean;
-  phraseStart: boolean;
+  /** The phrase rules whose first key is this token's (longest first), if any. */
+  rules: readonly PhraseRule[] | undefined;
 }
 
 /** Analysis of distinct tokens, shared by every region build (regions share most of their words). */
@@ -83,7 +84,7 @@ function analyzeToken(token: string): TokenAnalysis {
       ids: forms.stop ? [] : indexTerms(forms).map(globalId),
       key: forms.key,
       stop: forms.stop,
-      phraseStart: mayStartPhrase(forms.key),
+      rules: phraseRules(forms.key),
     };
     tokenCache.set(token, analysis);
   }
@@ -107,9 +108,14 @@ export interface TextAnalyzer {
 }
 
 export function createAnalyzer(termId: (globalId: number) => number): TextAnalyzer {
-  const wordIds: (readonly number[])[] = [];
+  // Per interned word w: its term ids at `idList[idStart[w] .. idStart[w + 1])`, flags (1: stop word), and
+  // the phrase rules it may start (with its phrase key, what phrases are compared by).
+  let idStart = new Int32Array(1 << 10);
+  let idList = new Int32Array(1 << 12);
+  let wordFlags = new Uint8Array(1 << 10);
   const wordKeys: string[] = [];
-  const wordFlags: number[] = []; // 1: stop word, 2: may start a phrase
+  const wordRules: (readonly PhraseRule[] | undefined)[] = [];
+  let words = 0;
   // Open addressing: slot s holds [hash, word, poolStart, length] at 4s (word -1: empty). The code units of
   // the words live in `pool`, so a probe reads two cache lines at most.
   let slots = 1 << 12;
@@ -129,10 +135,27 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
   };
   const add = (text: string, hash: number): number => {
     const analysis = analyzeToken(text);
-    const word = wordIds.length;
-    wordIds.push(analysis.ids.map(termId));
+    const word = words++;
+    if (words + 1 > idStart.length) {
+      const next = new Int32Array(idStart.length * 2);
+      next.set(idStart);
+      idStart = next;
+      const flags = new Uint8Array(idStart.length);
+      flags.set(wordFlags);
+      wordFlags = flags;
+    }
+    const from = idStart[word]!;
+    const ids = analysis.ids;
+    if (from + ids.length > idList.length) {
+      const next = new Int32Array(Math.max(idList.length * 2, from + ids.length));
+      next.set(idList);
+      idList = next;
+    }
+    for (let j = 0; j < ids.length; j++) idList[from + j] = termId(ids[j]!);
+    idStart[word + 1] = from + ids.length;
+    wordFlags[word] = analysis.stop ? 1 : 0;
     wordKeys.push(analysis.key);
-    wordFlags.push((analysis.stop ? 1 : 0) | (analysis.phraseStart ? 2 : 0));
+    wordRules.push(analysis.rules);
     if (poolUsed + text.length > pool.length) {
       const next = new Uint16Array(Math.max(pool.length * 2, poolUsed + text.length));
       next.set(pool);
@@ -189,25 +212,37 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
   return {
     analyze(text, emit) {
       const tokens = scanTokens(text);
-      if (seq.length < tokens.count) seq = new Int32Array(tokens.count * 2);
+      const n = tokens.count;
+      if (seq.length < n) seq = new Int32Array(n * 2);
       let phrases = false;
       let count = 0;
-      for (let k = 0; k < tokens.count; k++) {
+      for (let k = 0; k < n; k++) {
         const word = find(tokens, k);
         seq[k] = word;
-        const flags = wordFlags[word]!;
-        if (flags & 2) phrases = true;
-        if (flags & 1) continue;
+        if (wordRules[word] !== undefined) phrases = true;
+        if (wordFlags[word] === 1) continue;
         count++;
-        const ids = wordIds[word]!;
-        for (let j = 0; j < ids.length; j++) emit(ids[j]!);
+        const to = idStart[word + 1]!;
+        for (let j = idStart[word]!; j < to; j++) emit(idList[j]!);
       }
       if (phrases) {
-        const keys: string[] = [];
-        for (let k = 0; k < tokens.count; k++) keys.push(wordKeys[seq[k]!]!);
-        for (const match of findPhrases(keys)) {
-          for (const id of wordIds[wordOf(match.abbreviation)]!) emit(id);
-          count++;
+        // The phrases of `findPhrases` (left to right, longest first, not overlapping), compared by key.
+        for (let k = 0; k < n; k++) {
+          const rules = wordRules[seq[k]!];
+          if (rules === undefined) continue;
+          for (const rule of rules) {
+            const keys = rule.keys;
+            if (k + keys.length > n) continue;
+            let j = 1;
+            while (j < keys.length && wordKeys[seq[k + j]!] === keys[j]) j++;
+            if (j < keys.length) continue;
+            const word = wordOf(rule.abbreviation);
+            const to = idStart[word + 1]!;
+            for (let i = idStart[word]!; i < to; i++) emit(idList[i]!);
+            count++;
+            k += keys.length - 1;
+            break;
+          }
         }
       }
       return count;

@@ -13,7 +13,7 @@ import { CONTENT_LANGUAGES } from '../../../shared/languages.ts';
 import { AUDIENCE_CODES, DELIVERY_CODES } from '../../../shared/taxonomy.ts';
 import { beginBuild, createAnalyzer } from './analysis.ts';
 import { CATEGORY_COUNT, CATEGORY_VOCABULARY, categoryIndexByCode } from './category-vocab.ts';
-import { DESCRIPTION, FIELD_COUNT, PROVIDER, SUMMARY, TF_CAP, TF_SHIFT, TITLE } from './config.ts';
+import { DESCRIPTION, FIELD_COUNT, SUMMARY, TF_BITS, TF_CAP, TF_SHIFT, TITLE } from './config.ts';
 import { categoryOf, hashOf, isFuzzyTerm, isPlain, ranks, termCount, termOf } from './dictionary.ts';
 import { buildDeletionIndex, type DeletionIndex } from './fuzzy.ts';
 
@@ -101,6 +101,46 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(arr
   return next;
 }
 
+/** Grow-by-doubling Int32Array, new slots -1. */
+function growFilled(array: Int32Array, need: number): Int32Array {
+  const next = grow(array, need);
+  if (next !== array) next.fill(-1, array.length);
+  return next;
+}
+
+/** Postings kept in the reusable scratch between builds (beyond, a build's own buffers are let go). */
+const SCRATCH_MAX_POSTINGS = 1 << 19;
+
+/**
+ * Buffers reused from one build to the next (builds are synchronous): the dictionary-to-local term map (all
+ * -1 between builds), per local term state, and the postings in document order before their layout by term.
+ */
+const scratch: {
+  localOf: Int32Array;
+  globalOf: Int32Array;
+  termDocs: Uint32Array;
+  seen: Int32Array;
+  tf: Uint16Array;
+  textCounts: Uint8Array;
+  touched: Uint32Array;
+  textTouched: Uint32Array;
+  postTerm: Uint32Array;
+  postDoc: Uint32Array;
+  postTf: Uint16Array;
+} = {
+  localOf: new Int32Array(0),
+  globalOf: new Int32Array(1 << 12),
+  termDocs: new Uint32Array(1 << 12),
+  seen: new Int32Array(1 << 12),
+  tf: new Uint16Array(1 << 12),
+  textCounts: new Uint8Array(1 << 12),
+  touched: new Uint32Array(1024),
+  textTouched: new Uint32Array(256),
+  postTerm: new Uint32Array(0),
+  postDoc: new Uint32Array(0),
+  postTf: new Uint16Array(0),
+};
+
 function docArray(size: number, docs: number): DocArray {
   return docs <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
 }
@@ -115,82 +155,72 @@ export function buildRegionIndex(
 
   // --- vocabulary and postings, in first-seen term order -------------------------------------------
   beginBuild();
-  // Local term ids in first-seen order, and the dictionary id of each.
-  let localOf = new Int32Array(Math.max(1024, termCount() * 2)).fill(-1);
-  let globalOf = new Int32Array(1 << 12);
-  let T = 0;
-  // Per-term frequencies of the current document, one array per field, and the document that last touched it.
-  let capacity = 1 << 12;
-  let tf0 = new Uint8Array(capacity);
-  let tf1 = new Uint8Array(capacity);
-  let tf2 = new Uint8Array(capacity);
-  let tf3 = new Uint8Array(capacity);
-  let seen = new Int32Array(capacity).fill(-1);
-  let touched = new Uint32Array(1024);
+  const sc = scratch;
+  let localOf = sc.localOf;
+  if (localOf.length < termCount()) localOf = growFilled(localOf, termCount() * 2);
+  // Per local term id (first-seen order): its dictionary id, its document count, the document that last
+  // touched it and its packed field frequencies in that document (TF_SHIFT/TF_CAP, capped as counted).
+  let globalOf = sc.globalOf;
+  let termDocs = sc.termDocs;
+  let seen = sc.seen;
+  let tf = sc.tf;
+  let textCounts = sc.textCounts;
+  let touched = sc.touched;
   let touchedCount = 0;
   // A field written in several languages: each text's own frequencies, merged into the field's by maximum.
-  let textCounts = new Uint8Array(capacity);
-  let textTouched = new Uint32Array(256);
+  let textTouched = sc.textTouched;
   let textTouchedCount = 0;
+  let T = 0;
   const analyzer = createAnalyzer((gid) => {
-    if (gid >= localOf.length) {
-      const next = new Int32Array(Math.max(gid + 1, localOf.length * 2)).fill(-1);
-      next.set(localOf);
-      localOf = next;
-    }
+    if (gid >= localOf.length) localOf = growFilled(localOf, gid + 1);
     let id = localOf[gid]!;
     if (id === -1) {
       id = T++;
       localOf[gid] = id;
-      if (id >= globalOf.length) globalOf = grow(globalOf, id + 1);
-      globalOf[id] = gid;
-      if (id >= capacity) {
-        capacity *= 2;
-        tf0 = grow(tf0, capacity);
-        tf1 = grow(tf1, capacity);
-        tf2 = grow(tf2, capacity);
-        tf3 = grow(tf3, capacity);
-        textCounts = grow(textCounts, capacity);
-        counts = field === TITLE ? tf0 : field === SUMMARY ? tf1 : field === DESCRIPTION ? tf2 : tf3;
-        const nextSeen = new Int32Array(capacity).fill(-1);
-        nextSeen.set(seen);
-        seen = nextSeen;
+      if (id >= globalOf.length) {
+        globalOf = grow(globalOf, id + 1);
+        termDocs = grow(termDocs, globalOf.length);
+        seen = grow(seen, globalOf.length);
+        tf = grow(tf, globalOf.length);
+        textCounts = grow(textCounts, globalOf.length);
       }
+      globalOf[id] = gid;
+      termDocs[id] = 0;
+      seen[id] = -1;
+      textCounts[id] = 0;
     }
     return id;
   });
 
-  let postTerm = new Uint32Array(Math.max(1024, n * 64));
-  let postDoc = new Uint32Array(postTerm.length);
-  let postTf = new Uint16Array(postTerm.length);
+  let postTerm = sc.postTerm;
+  let postDoc = sc.postDoc;
+  let postTf = sc.postTf;
   let postings = 0;
 
   const fieldLen = new Uint16Array(n * FIELD_COUNT);
   const fieldLenSum = new Float64Array(FIELD_COUNT);
-  let field = 0;
   let doc = 0;
-  let counts = tf0;
+  // The current field: a term's count sits at `shift`, `one` adds one, `full` is the cap in place.
+  let shift = 0;
+  let cap = 0;
+  let one = 1;
+  let full = 0;
   const emit = (id: number) => {
     if (seen[id] !== doc) {
       seen[id] = doc;
       if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
       touched[touchedCount++] = id;
-      tf0[id] = 0;
-      tf1[id] = 0;
-      tf2[id] = 0;
-      tf3[id] = 0;
+      tf[id] = 0;
     }
-    if (counts[id]! < 255) counts[id]!++;
+    const v = tf[id]!;
+    if ((v & full) !== full) tf[id] = v + one;
   };
   const emitText = (id: number) => {
     if (seen[id] !== doc) {
       seen[id] = doc;
       if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
       touched[touchedCount++] = id;
-      tf0[id] = 0;
-      tf1[id] = 0;
-      tf2[id] = 0;
-      tf3[id] = 0;
+      tf[id] = 0;
     }
     const c = textCounts[id]!;
     if (c === 0) {
@@ -199,75 +229,78 @@ export function buildRegionIndex(
     }
     if (c < 255) textCounts[id] = c + 1;
   };
-  const cap0 = TF_CAP[TITLE]!;
-  const cap1 = TF_CAP[SUMMARY]!;
-  const cap2 = TF_CAP[DESCRIPTION]!;
-  const cap3 = TF_CAP[PROVIDER]!;
-  const shift1 = TF_SHIFT[SUMMARY]!;
-  const shift2 = TF_SHIFT[DESCRIPTION]!;
-  const shift3 = TF_SHIFT[PROVIDER]!;
+  const texts: string[] = [];
 
-  for (doc = 0; doc < n; doc++) {
-    const item = items[doc]!;
-    touchedCount = 0;
-    for (field = 0; field < FIELD_COUNT; field++) {
-      counts = field === TITLE ? tf0 : field === SUMMARY ? tf1 : field === DESCRIPTION ? tf2 : tf3;
-      let tokens = 0;
-      let languages = 0;
-      const value: unknown =
-        field === TITLE
-          ? item.title
-          : field === SUMMARY
-            ? item.summary
-            : field === DESCRIPTION
-              ? item.description
-              : item.provider?.name;
-      if (typeof value === 'string') {
-        tokens += analyzer.analyze(value, emit);
-        languages++;
-      } else if (value && typeof value === 'object') {
-        const texts = Object.values(value as Record<string, unknown>);
-        let present = 0;
-        for (const text of texts) if (typeof text === 'string' && text.length > 0) present++;
-        for (const text of texts) {
-          if (typeof text !== 'string' || text.length === 0) continue;
-          languages++;
-          if (present === 1) {
-            tokens += analyzer.analyze(text, emit);
-            continue;
-          }
-          // Translations are renderings of one text: a term counts as often as in the language using it most
-          // (the field's length is the mean over the languages), so a name kept in every translation counts once.
-          textTouchedCount = 0;
-          tokens += analyzer.analyze(text, emitText);
-          for (let k = 0; k < textTouchedCount; k++) {
-            const id = textTouched[k]!;
-            if (textCounts[id]! > counts[id]!) counts[id] = textCounts[id]!;
-            textCounts[id] = 0;
+  try {
+    for (doc = 0; doc < n; doc++) {
+      const item = items[doc]!;
+      touchedCount = 0;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        shift = TF_SHIFT[field]!;
+        cap = TF_CAP[field]!;
+        one = 1 << shift;
+        full = cap << shift;
+        let tokens = 0;
+        const value: unknown =
+          field === TITLE
+            ? item.title
+            : field === SUMMARY
+              ? item.summary
+              : field === DESCRIPTION
+                ? item.description
+                : item.provider?.name;
+        texts.length = 0;
+        if (typeof value === 'string') {
+          if (value.length > 0) texts.push(value);
+        } else if (value && typeof value === 'object') {
+          const record = value as Record<string, unknown>;
+          for (const key in record) {
+            const text = record[key];
+            if (typeof text === 'string' && text.length > 0) texts.push(text);
           }
         }
+        const languages = texts.length;
+        if (languages === 1) tokens = analyzer.analyze(texts[0]!, emit);
+        else {
+          // Translations are renderings of one text: a term counts as often as in the language using it most
+          // (the field's length is the mean over the languages), so a name kept in every translation counts once.
+          for (let j = 0; j < languages; j++) {
+            textTouchedCount = 0;
+            tokens += analyzer.analyze(texts[j]!, emitText);
+            for (let k = 0; k < textTouchedCount; k++) {
+              const id = textTouched[k]!;
+              const count = Math.min(textCounts[id]!, cap);
+              const v = tf[id]!;
+              const have = (v >>> shift) & cap;
+              if (count > have) tf[id] = v + ((count - have) << shift);
+              textCounts[id] = 0;
+            }
+          }
+        }
+        const length = languages ? Math.min(0xffff, Math.round(tokens / languages)) : 0;
+        fieldLen[doc * FIELD_COUNT + field] = length;
+        fieldLenSum[field] += length;
       }
-      const length = languages ? Math.min(0xffff, Math.round(tokens / languages)) : 0;
-      fieldLen[doc * FIELD_COUNT + field] = length;
-      fieldLenSum[field] += length;
+      if (postings + touchedCount > postTerm.length) {
+        const need = Math.max(postings + touchedCount, n * 48);
+        postTerm = grow(postTerm, need);
+        postDoc = grow(postDoc, need);
+        postTf = grow(postTf, need);
+      }
+      for (let k = 0; k < touchedCount; k++) {
+        const id = touched[k]!;
+        postTerm[postings] = id;
+        postDoc[postings] = doc;
+        postTf[postings] = tf[id]!;
+        termDocs[id]!++;
+        postings++;
+      }
     }
-    if (postings + touchedCount > postTerm.length) {
-      const need = postings + touchedCount;
-      postTerm = grow(postTerm, need);
-      postDoc = grow(postDoc, need);
-      postTf = grow(postTf, need);
-    }
-    for (let k = 0; k < touchedCount; k++) {
-      const id = touched[k]!;
-      postTerm[postings] = id;
-      postDoc[postings] = doc;
-      postTf[postings] =
-        Math.min(tf0[id]!, cap0) |
-        (Math.min(tf1[id]!, cap1) << shift1) |
-        (Math.min(tf2[id]!, cap2) << shift2) |
-        (Math.min(tf3[id]!, cap3) << shift3);
-      postings++;
-    }
+  } finally {
+    // Leave the scratch clean for the next build: the dictionary-to-local map back to -1.
+    for (let id = 0; id < T; id++) localOf[globalOf[id]!] = -1;
+    Object.assign(scratch, { localOf, globalOf, termDocs, seen, tf, textCounts, touched, textTouched });
+    if (postTerm.length <= SCRATCH_MAX_POSTINGS) Object.assign(scratch, { postTerm, postDoc, postTf });
   }
 
   // --- sort the vocabulary, lay postings out by term ------------------------------------------------
@@ -280,15 +313,14 @@ export function buildRegionIndex(
   const terms: string[] = new Array(T);
   const sortedGlobal = new Int32Array(T);
   const rank = new Uint32Array(T);
+  const postingStart = new Uint32Array(T + 1);
   for (let i = 0; i < T; i++) {
     const id = keys[i]! % span;
     rank[id] = i;
     sortedGlobal[i] = globalOf[id]!;
     terms[i] = termOf(globalOf[id]!);
+    postingStart[i + 1] = postingStart[i]! + termDocs[id]!;
   }
-  const postingStart = new Uint32Array(T + 1);
-  for (let p = 0; p < postings; p++) postingStart[rank[postTerm[p]!]! + 1]!++;
-  for (let t = 0; t < T; t++) postingStart[t + 1]! += postingStart[t]!;
   const fill = postingStart.slice(0, T);
   const postingDoc = docArray(postings, n);
   const postingTf = new Uint16Array(postings);
@@ -380,10 +412,9 @@ export function buildRegionIndex(
   const dfField = new Uint32Array(T * FIELD_COUNT);
   const vocab = CATEGORY_VOCABULARY;
   const inCategory = new Uint8Array(CATEGORY_COUNT);
-  const mask0 = TF_CAP[TITLE]!;
-  const mask1 = TF_CAP[SUMMARY]! << shift1;
-  const mask2 = TF_CAP[DESCRIPTION]! << shift2;
-  const mask3 = TF_CAP[PROVIDER]! << shift3;
+  const [cap0, cap1, cap2, cap3] = TF_CAP as [number, number, number, number];
+  const [bits0, bits1, bits2, bits3] = TF_BITS as [number, number, number, number];
+  const [, shift1, shift2, shift3] = TF_SHIFT as [number, number, number, number];
   for (let t = 0; t < T; t++) {
     const from = postingStart[t]!;
     const to = postingStart[t + 1]!;
@@ -393,11 +424,12 @@ export function buildRegionIndex(
     let d2 = 0;
     let d3 = 0;
     for (let p = from; p < to; p++) {
+      // (count + cap) >>> bits: 1 for a count in 1..cap, 0 for none (no branch).
       const packed = postingTf[p]!;
-      if (packed & mask0) d0++;
-      if (packed & mask1) d1++;
-      if (packed & mask2) d2++;
-      if (packed & mask3) d3++;
+      d0 += ((packed & cap0) + cap0) >>> bits0;
+      d1 += (((packed >>> shift1) & cap1) + cap1) >>> bits1;
+      d2 += (((packed >>> shift2) & cap2) + cap2) >>> bits2;
+      d3 += (((packed >>> shift3) & cap3) + cap3) >>> bits3;
     }
     dfField[t * FIELD_COUNT] = d0;
     dfField[t * FIELD_COUNT + 1] = d1;

@@ -79,7 +79,7 @@ export function findPhrases(keys: readonly string[]): PhraseMatch[] {
   return found;
 }
 
-/** Whether a first key can start a phrase: lets the analyser skip the scan for most tokens. */
-export function mayStartPhrase(key: string): boolean {
-  return RULES.has(key);
+/** The rules a first key can start (longest phrase first), or undefined: most tokens start none. */
+export function phraseRules(key: string): readonly PhraseRule[] | undefined {
+  return RULES.get(key);
 }
