@@ -2,8 +2,8 @@
  * The coverage page in a real browser: every portal language (sv and the RTL ones included), axe WCAG
  * 2.2 AA with the island hydrated and without JavaScript, the map and chart text alternatives, the
  * numbers in the table equal to the API's, choosing a county and a language, figures newer than the
- * build (newcomers uploaded and searches counted after the site was built), CSV downloads, no inline
- * scripts. Needs the built site (`npm run build:site`; `npm test` does it); INSATS_TEST_SITE_DIR points
+ * build (newcomers uploaded, searches counted and places exchanged after the site was built: the exchange
+ * table with "fewer than 5" for a withheld count, its empty state), CSV downloads, no inline scripts. Needs the built site (`npm run build:site`; `npm test` does it); INSATS_TEST_SITE_DIR points
  * it at another build.
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +16,9 @@ import { DEFAULT_SITE_DIR, type Portal, startPortal } from '../../local/server.t
 import type { CoverageResponse } from '../../shared/coverage.ts';
 import { municipalitiesInCounty } from '../../shared/geo.ts';
 import { textDirection, UI_LANGUAGE_TAG, UI_LANGUAGES, type UiLanguage } from '../../shared/languages.ts';
-import { t } from '../../site/src/lib/coverage/i18n.ts';
+import { CATEGORIES } from '../../shared/taxonomy.ts';
+import { COVERAGE_STRINGS, t } from '../../site/src/lib/coverage/i18n.ts';
+import { percent, staleCell } from '../../site/src/lib/coverage/view.ts';
 import { localizedPath } from '../../site/src/lib/paths.ts';
 import {
   axeViolations,
@@ -32,6 +34,9 @@ import {
 const SITE_DIR = process.env.INSATS_TEST_SITE_DIR ?? DEFAULT_SITE_DIR;
 const STOCKHOLM = municipalitiesInCounty('01');
 const VASTRA_GOTALAND = municipalitiesInCounty('14');
+
+/** Places asked for between municipalities (Nordost buys from Södertörn, both in Stockholms län). */
+const EXCHANGE = { requested: 2 + 1 + 3, accepted: 3 };
 
 let portal: Portal;
 let browser: Browser;
@@ -71,6 +76,47 @@ const tableRows = (page: Page) =>
       ]),
     );
 
+/** Three requests for places in Södertörn's arbetsplatsorientering (county 01, category arbete); one of 3 accepted. */
+async function exchangePlaces(): Promise<void> {
+  const call = async (token: string, path: string, body: unknown) => {
+    const response = await fetch(`${portal.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    expect(response.status, text).toBeLessThan(300);
+    return JSON.parse(text) as { request: { id: string } };
+  };
+  const buyer = portal.tokenFor(['nordost'], 'Nils Köpare');
+  const seller = portal.tokenFor(['sodertorn'], 'Sara Säljare');
+  const fromDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const ids: string[] = [];
+  for (const places of [2, 1, 3]) {
+    const answer = await call(buyer, '/api/exchange/requests', {
+      sellerRegionId: 'sodertorn',
+      interventionId: 'haninge-arbetsplatsorientering-vard',
+      buyerMunicipality: '0160',
+      places,
+      fromDate,
+      message: 'Två deltagare passar.',
+    });
+    ids.push(answer.request.id);
+  }
+  await call(seller, `/api/exchange/requests/${ids[2]}/accept`, {});
+}
+
+/** The exchange table's rows as [category, cells…]. */
+const exchangeTable = (page: Page) =>
+  page
+    .locator('.cov-exchange tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.getAttribute('data-category'),
+        ...[...row.querySelectorAll('td')].map((td) => td.textContent),
+      ]),
+    );
+
 beforeAll(async () => {
   if (!existsSync(join(SITE_DIR, 'tackning', 'index.html'))) {
     throw new Error(
@@ -78,6 +124,7 @@ beforeAll(async () => {
     );
   }
   portal = await startPortal({ port: 0, seedDemo: true, siteDir: SITE_DIR });
+  await exchangePlaces();
   browser = await launchBrowser();
   context = await newContext(browser);
 });
@@ -132,8 +179,41 @@ describe('the coverage page in every portal language', () => {
       expect(desc).toContain('Etablering Södertörn');
       expect(desc).toContain('Storsthlm Nordost');
 
+      // Stale items (hidden from search) per region, in the table and the chart's description.
+      const regions = (await api<CoverageResponse>('/api/coverage?county=01')).regions;
+      const strings = COVERAGE_STRINGS[lang];
+      const staleColumn = await page
+        .locator('table:has(tr[data-region]) thead th')
+        .evaluateAll((ths, name) => ths.findIndex((th) => th.textContent === name), t(lang, 'regions.stale'));
+      expect(staleColumn).toBeGreaterThan(0);
+      for (const region of regions) {
+        const cells = page.locator(`tr[data-region="${region.id}"] > *`);
+        await expect(cells.nth(staleColumn).textContent()).resolves.toBe(staleCell(region, strings));
+        expect(desc).toContain(
+          t(lang, 'freshness.value', {
+            region: region.name,
+            reviewed: percent(strings, region.reviewed.share),
+            stale: staleCell(region, strings),
+          }),
+        );
+      }
+
       // The table has every municipality of the county.
       await expect(page.locator('.cov-grid table tbody tr').count()).resolves.toBe(STOCKHOLM.length);
+
+      // The exchange between municipalities: a table with a caption; a count below 5 reads "fewer than 5".
+      const exchange = page.locator('.cov-exchange[data-county="01"] table');
+      await exchange.waitFor({ timeout: 15_000 });
+      await expect(exchange.locator('caption').textContent()).resolves.toBe(
+        t(lang, 'exchange.caption', { county: 'Stockholms län' }),
+      );
+      const fewer = t(lang, 'exchange.fewer', { k: 5 });
+      await expect(exchangeTable(page)).resolves.toEqual([
+        ['arbete', String(EXCHANGE.requested), fewer, String(EXCHANGE.requested), fewer],
+      ]);
+      await expect(exchange.locator('tbody th[scope="row"]').textContent()).resolves.toBe(
+        CATEGORIES.find((c) => c.code === 'arbete')!.labels[lang],
+      );
 
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
@@ -195,6 +275,12 @@ describe('choosing what the map and table show', () => {
       .waitFor();
     await expect(page.locator('.cov-map svg path').count()).resolves.toBe(VASTRA_GOTALAND.length);
     await expect(page.locator('.cov-grid table tbody tr').count()).resolves.toBe(VASTRA_GOTALAND.length);
+    // No exchange in Västra Götaland: the empty state, no table.
+    await page.locator('.cov-exchange[data-county="14"] .cov-exchange-none').waitFor();
+    await expect(page.locator('.cov-exchange table').count()).resolves.toBe(0);
+    await expect(page.locator('.cov-exchange-none').textContent()).resolves.toBe(
+      t('sv', 'exchange.none', { county: 'Västra Götalands län' }),
+    );
 
     await page.getByLabel(t('sv', 'controls.category'), { exact: true }).selectOption('');
     await page.getByLabel(t('sv', 'controls.language'), { exact: true }).selectOption('ar');

@@ -2,11 +2,13 @@
  * The coverage page's island. Server-rendered at build time with the build's figures for one county
  * (what a visitor without JavaScript sees, with a note saying so and CSV links that are always current);
  * once hydrated it shows the county, category and language choices and fetches `/api/coverage`,
- * `/api/coverage/demand` and the county's map from the same origin, so the page is always current.
+ * `/api/coverage/demand`, `/api/exchange/stats` and the county's map from the same origin, so the page
+ * is always current.
  * Types only from the shared modules: no zod, no Intl in the browser bundle.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CoverageResponse, DemandResponse } from '../../../../shared/coverage.ts';
+import type { ExchangeStatsResponse } from '../../../../shared/exchange.ts';
 import type { UiLanguage } from '../../../../shared/languages.ts';
 import type { CountyMap } from '../../lib/coverage/map.ts';
 import {
@@ -14,11 +16,14 @@ import {
   csvHref,
   ct,
   describeFilters,
+  exchangeCell,
+  exchangeRows,
   type Labels,
   mapSteps,
   mapValue,
   num,
   percent,
+  staleCell,
 } from '../../lib/coverage/view.ts';
 import CoverageMap from './CoverageMap.tsx';
 import FreshnessChart from './FreshnessChart.tsx';
@@ -27,7 +32,13 @@ export interface CoverageExplorerProps {
   lang: UiLanguage;
   strings: CoverageStrings;
   labels: Labels;
-  initial: { county: string; coverage: CoverageResponse; demand: DemandResponse | null; map: CountyMap };
+  initial: {
+    county: string;
+    coverage: CoverageResponse;
+    demand: DemandResponse | null;
+    exchange: ExchangeStatsResponse | null;
+    map: CountyMap;
+  };
 }
 
 type Status = 'idle' | 'loading' | 'updated' | 'error';
@@ -49,6 +60,7 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
   const [language, setLanguage] = useState('');
   const [coverage, setCoverage] = useState(initial.coverage);
   const [demand, setDemand] = useState(initial.demand);
+  const [exchange, setExchange] = useState(initial.exchange);
   const [map, setMap] = useState<CountyMap | null>(initial.map);
   const [status, setStatus] = useState<Status>('idle');
   const mapRef = useRef(map);
@@ -81,6 +93,11 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
       .then(setDemand)
       .catch(() => {
         if (!controller.signal.aborted) setDemand(null);
+      });
+    getJson<ExchangeStatsResponse>(`/api/exchange/stats?county=${county}`, controller.signal)
+      .then(setExchange)
+      .catch(() => {
+        if (!controller.signal.aborted) setExchange(null);
       });
     if (mapRef.current?.county !== county) {
       getJson<CountyMap>(`/tackning/karta/${county}.json`, controller.signal)
@@ -118,6 +135,9 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
     code,
     municipalities: coverage.gaps.municipalities.filter((g) => g.category === code),
   }));
+  const exchangeCounty = coverage.scope.county ?? county;
+  const exchangeTable = exchange ? exchangeRows(exchange, exchangeCounty, labels.topCategories) : null;
+  const k = exchange?.minimumReportableCount ?? 5;
   const missingByCategory = new Map<string, string[]>();
   for (const gap of coverage.gaps.categoryLanguages) {
     const list = missingByCategory.get(gap.category) ?? [];
@@ -256,6 +276,7 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
                     <th scope="col">{t('regions.contact')}</th>
                     <th scope="col">{t('regions.dates')}</th>
                     <th scope="col">{t('regions.translations')}</th>
+                    <th scope="col">{t('regions.stale')}</th>
                     <th scope="col">{t('regions.published')}</th>
                   </tr>
                 </thead>
@@ -272,6 +293,7 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
                       <td>{percent(strings, region.fields.contact)}</td>
                       <td>{percent(strings, region.fields.dates)}</td>
                       <td>{percent(strings, region.fields.translations)}</td>
+                      <td>{staleCell(region, strings)}</td>
                       <td>{num(region.daysSinceLastPublish, strings)}</td>
                     </tr>
                   ))}
@@ -392,6 +414,51 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
         )}
       </section>
 
+      <section aria-labelledby={`exchange-${ids}`} className="cov-exchange" data-county={exchangeCounty}>
+        <h2 id={`exchange-${ids}`}>{t('exchange.heading')}</h2>
+        {exchange === null ? (
+          <p>{t('exchange.unavailable')}</p>
+        ) : exchangeTable === null ? (
+          <p>{t('status.loading')}</p>
+        ) : (
+          <>
+            <p>{t('exchange.intro', { county: countyName, k })}</p>
+            {exchangeTable.length === 0 ? (
+              <p className="cov-exchange-none">{t('exchange.none', { county: countyName })}</p>
+            ) : (
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable with the keyboard (WCAG 2.1.1)
+              <section className="cov-scroll" aria-labelledby={`exchange-caption-${ids}`} tabIndex={0}>
+                <table className="cov-table">
+                  <caption id={`exchange-caption-${ids}`}>
+                    {t('exchange.caption', { county: countyName })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('exchange.category')}</th>
+                      <th scope="col">{t('exchange.boughtRequested')}</th>
+                      <th scope="col">{t('exchange.boughtAccepted')}</th>
+                      <th scope="col">{t('exchange.soldRequested')}</th>
+                      <th scope="col">{t('exchange.soldAccepted')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {exchangeTable.map((row) => (
+                      <tr key={row.category} data-category={row.category}>
+                        <th scope="row">{labels.categories[row.category] ?? row.category}</th>
+                        <td>{exchangeCell(row.bought?.requestedPlaces, k, strings)}</td>
+                        <td>{exchangeCell(row.bought?.acceptedPlaces, k, strings)}</td>
+                        <td>{exchangeCell(row.sold?.requestedPlaces, k, strings)}</td>
+                        <td>{exchangeCell(row.sold?.acceptedPlaces, k, strings)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </>
+        )}
+      </section>
+
       <section aria-labelledby={`download-${ids}`}>
         <h2 id={`download-${ids}`}>{t('download.heading')}</h2>
         <ul className="cov-downloads">
@@ -432,6 +499,7 @@ export default function CoverageExplorer({ lang, strings, labels, initial }: Cov
           <li>{t('rules.remote')}</li>
           <li>{t('rules.gaps')}</li>
           <li>{t('rules.reviewed', { days: coverage.reviewIntervalDays })}</li>
+          <li>{t('rules.stale')}</li>
         </ul>
       </section>
     </div>

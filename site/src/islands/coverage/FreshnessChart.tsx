@@ -1,11 +1,11 @@
 /**
  * Freshness per region: a horizontal bar chart of the share of interventions reviewed within the review
- * interval. One SVG image with a title and a description that reads out every value; the region table
- * above has the same numbers.
+ * interval. One SVG image with a title and a description that reads out every value — the share reviewed
+ * and the stale items (hidden from search) — and the region table above has the same numbers.
  */
 import { useId } from 'react';
 import type { RegionCoverage } from '../../../../shared/coverage.ts';
-import { type CoverageStrings, ct, percent } from '../../lib/coverage/view.ts';
+import { type CoverageStrings, ct, percent, staleCell } from '../../lib/coverage/view.ts';
 
 const WIDTH = 520;
 const LABEL = 200;
@@ -27,7 +27,15 @@ export default function FreshnessChart({
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const height = TOP + regions.length * ROW + 8;
   const title = ct(strings, 'freshness.title', { days });
-  const values = regions.map((r) => `${r.name} ${percent(strings, r.reviewed.share)}`).join(', ');
+  const values = regions
+    .map((r) =>
+      ct(strings, 'freshness.value', {
+        region: r.name,
+        reviewed: percent(strings, r.reviewed.share),
+        stale: staleCell(r, strings),
+      }),
+    )
+    .join('; ');
   return (
     <figure className="cov-chart">
       <svg

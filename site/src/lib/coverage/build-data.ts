@@ -10,6 +10,7 @@ import {
   type DemandResponse,
   DemandResponseSchema,
 } from '../../../../shared/coverage.ts';
+import { type ExchangeStatsResponse, ExchangeStatsResponseSchema } from '../../../../shared/exchange.ts';
 
 const ATTEMPTS = 3;
 
@@ -44,6 +45,8 @@ export interface BuildTimeCoverage {
   coverage: CoverageResponse;
   /** Null when the statistics could not be read (the page says so; coverage still shows). */
   demand: DemandResponse | null;
+  /** Places requested and accepted between municipalities; null when it could not be read. */
+  exchange: ExchangeStatsResponse | null;
 }
 
 const cache = new Map<string, Promise<BuildTimeCoverage>>();
@@ -52,13 +55,16 @@ export function buildTimeCoverage(county: string): Promise<BuildTimeCoverage> {
   let entry = cache.get(county);
   if (!entry) {
     entry = (async () => {
-      const [coverage, demand] = await Promise.all([
+      const [coverage, demand, exchange] = await Promise.all([
         getJson(`/api/coverage?county=${county}`).then((body) => CoverageResponseSchema.parse(body)),
         getJson(`/api/coverage/demand?county=${county}`)
           .then((body) => DemandResponseSchema.parse(body))
           .catch(() => null),
+        getJson(`/api/exchange/stats?county=${county}`)
+          .then((body) => ExchangeStatsResponseSchema.parse(body))
+          .catch(() => null),
       ]);
-      return { county, coverage, demand };
+      return { county, coverage, demand, exchange };
     })();
     cache.set(county, entry);
   }

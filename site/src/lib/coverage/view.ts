@@ -2,7 +2,8 @@
  * Pure helpers of the coverage page, shared by the build-time page and the island (no zod, no JSON, no
  * Intl: the same output on the server and in every browser, so hydration never differs).
  */
-import type { MunicipalityCoverage } from '../../../../shared/coverage.ts';
+import type { MunicipalityCoverage, RegionCoverage } from '../../../../shared/coverage.ts';
+import type { ExchangeFigures, ExchangeStatsResponse } from '../../../../shared/exchange.ts';
 import type sv from '../../i18n/coverage/sv.json';
 
 export type CoverageKey = keyof typeof sv;
@@ -28,6 +29,47 @@ export function percent(strings: CoverageStrings, share: number | null): string 
 /** Numbers: Latin digits everywhere (as the portal writes them), no grouping (counts are small). */
 export const num = (value: number | null | undefined, strings: CoverageStrings): string =>
   value === null || value === undefined ? ct(strings, 'value.none') : String(value);
+
+/** A region's stale items as "3 (12 %)"; `–` when the store could not be read (nothing to count). */
+export function staleCell(region: RegionCoverage, strings: CoverageStrings): string {
+  if (region.staleShare === null) return ct(strings, 'value.none');
+  return `${region.staleItems} (${percent(strings, region.staleShare)})`;
+}
+
+/** One exchange figure: a count, "fewer than 5" for a withheld one (null), 0 for a side with no row. */
+export function exchangeCell(value: number | null | undefined, k: number, strings: CoverageStrings): string {
+  if (value === undefined) return '0';
+  if (value === null) return ct(strings, 'exchange.fewer', { k });
+  return String(value);
+}
+
+export interface ExchangeRow {
+  category: string;
+  bought: ExchangeFigures | undefined;
+  sold: ExchangeFigures | undefined;
+}
+
+/**
+ * The exchange table of one county: one row per top-level category with any request, bought or sold,
+ * in taxonomy order (categories the taxonomy does not know last). Null when the answer is for another
+ * county (a newer choice is being fetched) — empty rows mean no exchange.
+ */
+export function exchangeRows(
+  answer: ExchangeStatsResponse,
+  county: string,
+  categoryOrder: readonly string[],
+): ExchangeRow[] | null {
+  const entry = answer.counties.find((c) => c.county === county);
+  if (!entry) return null;
+  const codes = new Set([...Object.keys(entry.bought), ...Object.keys(entry.sold)]);
+  const order = (code: string) => {
+    const i = categoryOrder.indexOf(code);
+    return i === -1 ? categoryOrder.length : i;
+  };
+  return [...codes]
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+    .map((category) => ({ category, bought: entry.bought[category], sold: entry.sold[category] }));
+}
 
 /** The value the map shades: one category's on-site count, or all on-site interventions. */
 export function mapValue(row: MunicipalityCoverage, category: string): number {
