@@ -22,7 +22,9 @@ const REQUEST_SK = 'REQUEST';
 export const indexPk = (direction: 'incoming' | 'outgoing', regionId: string) =>
   `XREQS#${direction === 'incoming' ? 'IN' : 'OUT'}#${regionId}`;
 const indexSk = (request: Pick<ExchangeRequest, 'createdAt' | 'id'>) => `${request.createdAt}#${request.id}`;
-export const statsPk = (county: string) => `XSTATS#${county}`;
+/** All exchange counters in one partition (they change rarely): the national answer is one Query. */
+export const STATS_PK = 'XSTATS';
+const statsSk = (county: string, side: StatsSide, category: string) => `${county}#${side}#${category}`;
 const BATCH_GET_MAX = 100;
 
 const isConditionFailure = (error: unknown) =>
@@ -176,7 +178,7 @@ export async function addToStats(
   await documentClient().send(
     new UpdateCommand({
       TableName: registryTableName(),
-      Key: { pk: statsPk(county), sk: `${side}#${category}` },
+      Key: { pk: STATS_PK, sk: statsSk(county, side, category) },
       UpdateExpression: `ADD ${entries.map(([k]) => `${k} :${k}`).join(', ')}`,
       ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
     }),
@@ -192,21 +194,25 @@ export interface StatsRow {
   acceptedRequests: number;
 }
 
-export async function readStats(county: string): Promise<StatsRow[]> {
-  const rows: StatsRow[] = [];
+/** The counters of one county, or of every county (keyed by county) with one Query. */
+export async function readStats(county?: string): Promise<(StatsRow & { county: string })[]> {
+  const rows: (StatsRow & { county: string })[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await documentClient().send(
       new QueryCommand({
         TableName: registryTableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': statsPk(county) },
+        KeyConditionExpression: county ? 'pk = :pk AND begins_with(sk, :county)' : 'pk = :pk',
+        ExpressionAttributeValues: county
+          ? { ':pk': STATS_PK, ':county': `${county}#` }
+          : { ':pk': STATS_PK },
         ExclusiveStartKey: startKey,
       }),
     );
     for (const row of page.Items ?? []) {
-      const [side, category] = String(row.sk).split('#') as [StatsSide, string];
+      const [rowCounty, side, category] = String(row.sk).split('#') as [string, StatsSide, string];
       rows.push({
+        county: rowCounty,
         side,
         category,
         requestedPlaces: Number(row.requestedPlaces ?? 0),

@@ -25,19 +25,14 @@ export async function exchangeStats(
   now = new Date(),
 ): Promise<ExchangeStatsResponse> {
   const codes = county ? [county] : COUNTIES.map((c) => c.code);
-  const counties: CountyExchange[] = await Promise.all(
-    codes.map(async (code) => {
-      const rows = await readStats(code);
-      const entry: CountyExchange = {
-        county: code,
-        name: getCounty(code)?.name ?? code,
-        bought: {},
-        sold: {},
-      };
-      for (const row of rows) (row.side === 'BUY' ? entry.bought : entry.sold)[row.category] = figures(row);
-      return entry;
-    }),
-  );
+  const rows = await readStats(county);
+  const counties: CountyExchange[] = codes.map((code) => {
+    const entry: CountyExchange = { county: code, name: getCounty(code)?.name ?? code, bought: {}, sold: {} };
+    for (const row of rows) {
+      if (row.county === code) (row.side === 'BUY' ? entry.bought : entry.sold)[row.category] = figures(row);
+    }
+    return entry;
+  });
   return {
     generatedAt: now.toISOString(),
     minimumReportableCount: LIMITS.minimumReportableCount,
