@@ -129,11 +129,12 @@ function scoreRegion(
     const skip = all && t > 0;
     let termCount = 0;
     for (const e of plan.expansions) {
-      const fs = e.fieldScale;
-      const b0 = fs[0]!;
-      const b1 = fs[1]!;
-      const b2 = fs[2]!;
-      const b3 = fs[3]!;
+      // weight · idf_f · boost_f · (k1 + 1) per field (query.ts, `scoreTerm`).
+      const scale = e.fieldScale;
+      const m0 = scale[0]!;
+      const m1 = scale[1]!;
+      const m2 = scale[2]!;
+      const m3 = scale[3]!;
       const cx = e.catScore;
       const id = e.local[r]!;
       const gen = cx ? nextStamp() : 0;
@@ -149,16 +150,15 @@ function scoreRegion(
           const f2 = (packed >>> 7) & 31;
           const f3 = (packed >>> 12) & 15;
           // Per-field BM25, summed: a field without the term adds 0 / norm = 0 (norms are never 0).
-          let x =
-            (b0 * f0) / (f0 + norms[b]!) +
-            (b1 * f1) / (f1 + norms[b + 1]!) +
-            (b2 * f2) / (f2 + norms[b + 2]!) +
-            (b3 * f3) / (f3 + norms[b + 3]!);
+          let s =
+            (m0 * f0) / (f0 + norms[b]!) +
+            (m1 * f1) / (f1 + norms[b + 1]!) +
+            (m2 * f2) / (f2 + norms[b + 2]!) +
+            (m3 * f3) / (f3 + norms[b + 3]!);
           if (cx) {
-            x += cx[category[d]!]!;
+            s += cx[category[d]!]!;
             stamps[d] = gen;
           }
-          const s = x;
           const have = termScores[d]!;
           if (have === 0) termDocs[termCount++] = d;
           if (s > have) termScores[d] = s;

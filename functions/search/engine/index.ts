@@ -8,7 +8,10 @@
  *   abbreviations are added where their phrases occur (synonyms.ts). Category labels in every UI language are
  *   a virtual field shared by all documents of a category (category-vocab.ts).
  * - Index (region-index.ts): typed arrays only — postings (16-bit documents, 16-bit packed field
- *   frequencies), per-document filter attributes, a deletion-neighbourhood table for typos (fuzzy.ts).
+ *   frequencies), per-field document frequencies, per-document filter attributes, a deletion-neighbourhood
+ *   table for typos (fuzzy.ts). Built in one pass over the documents (words interned once per build, their
+ *   analysis shared by all builds), then a counting sort of the postings by term; the build's scratch
+ *   buffers are reused from one region to the next.
  * - Ranking (federated.ts): BM25 per field, summed over the fields (title ≫ summary > provider, category
  *   labels > description: config.ts), each field with its own global idf, so a title match clearly outranks
  *   matches elsewhere; per query term the best expansion counts, and an expansion (stem, completion, typo,
