@@ -158,3 +158,45 @@ describe('a common word in the title counts more than a rare one repeated in tra
     expect(scores.get('relevant')! / scores.get('relevant-sv')!).toBeLessThan(1.2);
   });
 });
+
+describe('stop words order the matches, never decide them', () => {
+  const index = region('r', [
+    ...background(8),
+    { id: 'halsa', title: 'Hälsa för unga i Habo', category: 'halsa' },
+    { id: 'trauma', title: 'Trauma och psykisk hälsa i Habo', category: 'halsa.trauma' },
+    { id: 'inom', title: 'Praktik inom vård och omsorg i Sala', category: 'arbete.praktik' },
+    { id: 'dagtid', title: 'Praktik dagtid i Sala', category: 'arbete.praktik' },
+    { id: 'other', title: 'Mentor i Sala', description: { sv: 'Och inom kort.' }, category: 'radgivning' },
+  ]);
+
+  it('a title holding the stop word typed comes first', () => {
+    expect(search(index, { q: 'hälsa och' }).results[0]!.id).toBe('trauma');
+    expect(search(index, { q: 'hälsa' }).results[0]!.id).toBe('halsa');
+    expect(search(index, { q: 'sala praktik inom' }).results.map((r) => r.id)).toEqual(['inom', 'dagtid']);
+  });
+
+  it('the same matches, totals and facets as without the stop words', () => {
+    for (const [withStops, without] of [
+      ['hälsa och', 'hälsa'],
+      ['praktik inom sala', 'praktik sala'],
+      ['inom sala med', 'sala'],
+    ] as const) {
+      const a = search(index, { q: withStops, limit: 50 });
+      const b = search(index, { q: without, limit: 50 });
+      expect(a.results.map((r) => r.id).sort()).toEqual(b.results.map((r) => r.id).sort());
+      expect(a.total).toBe(b.total);
+      expect(a.match).toBe(b.match);
+      expect(a.facets).toEqual(b.facets);
+    }
+  });
+
+  it('only stop words: the catalogue, freshest first', () => {
+    expect(search(index, { q: 'och inom' }).match).toBe('browse');
+  });
+
+  it('a stop word is never a completion or a typo neighbour of another word', () => {
+    // "inom" is in titles (as a stop word) but "ino" completes to nothing and "innom" finds nothing.
+    expect(search(index, { q: 'ino' }).total).toBe(0);
+    expect(search(index, { q: 'innom' }).total).toBe(0);
+  });
+});

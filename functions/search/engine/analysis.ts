@@ -9,7 +9,7 @@
  * A query looks the stem up both behind the mark and as a plain word, so a document that contains the bare
  * stem as a word ("praktik") is found by an inflected query ("praktiken") without storing it twice.
  */
-import { STEM_MARK } from './config.ts';
+import { STEM_MARK, STOP_WORD_MARK } from './config.ts';
 import { globalId, onClear, releaseDictionary, startBuild } from './dictionary.ts';
 import { hashString } from './fuzzy.ts';
 import { stemArabicLight } from './stem-ar.ts';
@@ -67,6 +67,8 @@ interface TokenAnalysis {
   ids: readonly number[];
   key: string;
   stop: boolean;
+  /** For a stop word: the dictionary id of its marked term (STOP_WORD_MARK + word, indexed in titles); else -1. */
+  stopTerm: number;
   /** The phrase rules whose first key is this token's (longest first), if any. */
   rules: readonly PhraseRule[] | undefined;
 }
@@ -84,6 +86,7 @@ function analyzeToken(token: string): TokenAnalysis {
       ids: forms.stop ? [] : indexTerms(forms).map(globalId),
       key: forms.key,
       stop: forms.stop,
+      stopTerm: forms.stop ? globalId([STOP_WORD_MARK, forms.exact].join('')) : -1,
       rules: phraseRules(forms.key),
     };
     tokenCache.set(token, analysis);
@@ -103,8 +106,11 @@ export function beginBuild(): void {
  * word costs one probe and a comparison of code units: no substring, no Map look-up.
  */
 export interface TextAnalyzer {
-  /** Calls `emit(termId)` for every indexed term of every token (and injected synonym); returns the token count. */
-  analyze(text: string, emit: (termId: number) => void): number;
+  /**
+   * Calls `emit(termId)` for every indexed term of every token (and injected synonym), and with `stopWords`
+   * for the marked term of every stop word too; returns the token count (stop words never count).
+   */
+  analyze(text: string, emit: (termId: number) => void, stopWords?: boolean): number;
 }
 
 export function createAnalyzer(termId: (globalId: number) => number): TextAnalyzer {
@@ -113,6 +119,9 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
   let idStart = new Int32Array(1 << 10);
   let idList = new Int32Array(1 << 12);
   let wordFlags = new Uint8Array(1 << 10);
+  // A stop word's marked term: its id once emitted, -2 before, -1 for other words.
+  let stopIds = new Int32Array(1 << 10);
+  const stopTerms: number[] = [];
   const wordKeys: string[] = [];
   const wordRules: (readonly PhraseRule[] | undefined)[] = [];
   let words = 0;
@@ -143,6 +152,9 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
       const flags = new Uint8Array(idStart.length);
       flags.set(wordFlags);
       wordFlags = flags;
+      const stops = new Int32Array(idStart.length);
+      stops.set(stopIds);
+      stopIds = stops;
     }
     const from = idStart[word]!;
     const ids = analysis.ids;
@@ -154,6 +166,8 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
     for (let j = 0; j < ids.length; j++) idList[from + j] = termId(ids[j]!);
     idStart[word + 1] = from + ids.length;
     wordFlags[word] = analysis.stop ? 1 : 0;
+    stopIds[word] = analysis.stop ? -2 : -1;
+    stopTerms.push(analysis.stopTerm);
     wordKeys.push(analysis.key);
     wordRules.push(analysis.rules);
     if (poolUsed + text.length > pool.length) {
@@ -210,7 +224,7 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
   };
 
   return {
-    analyze(text, emit) {
+    analyze(text, emit, stopWords = false) {
       const tokens = scanTokens(text);
       const n = tokens.count;
       if (seq.length < n) seq = new Int32Array(n * 2);
@@ -220,7 +234,17 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
         const word = find(tokens, k);
         seq[k] = word;
         if (wordRules[word] !== undefined) phrases = true;
-        if (wordFlags[word] === 1) continue;
+        if (wordFlags[word] === 1) {
+          if (stopWords) {
+            let id = stopIds[word]!;
+            if (id === -2) {
+              id = termId(stopTerms[word]!);
+              stopIds[word] = id;
+            }
+            emit(id);
+          }
+          continue;
+        }
         count++;
         const to = idStart[word + 1]!;
         for (let j = idStart[word]!; j < to; j++) emit(idList[j]!);

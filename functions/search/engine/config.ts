@@ -57,6 +57,11 @@ export const WEIGHT = {
   fuzzy: 0.45,
   /** A part of a compound the user typed: "praktik" for "praktikplatser". */
   compoundPart: 0.35,
+  /**
+   * A stop word typed ("inom", "och"), found in a title. Stop words never decide what matches; one in the
+   * title of a document that matches the other words orders it first, at half its idf.
+   */
+  stopWord: 0.5,
 } as const;
 
 /** Caps on the work one query can cause, whatever is typed. */
@@ -94,3 +99,5 @@ export const FUZZY_INDEX_MAX_CHARS = 32;
 
 /** Stems live in their own part of the vocabulary, behind this marker, so a stem never counts as a typed word. */
 export const STEM_MARK = '\u0001';
+/** Stop words are indexed in titles only, behind this marker: never a completion, a typo neighbour or required. */
+export const STOP_WORD_MARK = '\u0002';

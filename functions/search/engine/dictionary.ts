@@ -4,7 +4,7 @@
  * already. Ids here ("global ids") are only meaningful during a build: a region index stores its own sorted
  * vocabulary as strings. The dictionary is bounded (see `startBuild`) and can be released after loading.
  */
-import { FUZZY_INDEX_MAX_CHARS, FUZZY_INDEX_MIN_CHARS, STEM_MARK } from './config.ts';
+import { FUZZY_INDEX_MAX_CHARS, FUZZY_INDEX_MIN_CHARS, STEM_MARK, STOP_WORD_MARK } from './config.ts';
 import { hashString } from './fuzzy.ts';
 import { foldSwedish } from './text.ts';
 
@@ -26,9 +26,12 @@ let ranked = 0;
 const PLAIN = 1;
 const FUZZY = 2;
 
-/** A plain term: a word in its folded form (not a stem, no å/ä/ö). Prefix completion of a folded query uses these. */
+/**
+ * A plain term: a word in its folded form (not a stem, not a title's stop word, no å/ä/ö). Prefix completion of
+ * a folded query uses these.
+ */
 export function isPlainTerm(term: string): boolean {
-  return term[0] !== STEM_MARK && foldSwedish(term) === term;
+  return term[0] !== STEM_MARK && term[0] !== STOP_WORD_MARK && foldSwedish(term) === term;
 }
 
 /** Words in a fuzzy index: plain words of a reasonable length. */

@@ -97,14 +97,15 @@ function nextStamp(): number {
 }
 
 /**
- * Score the documents of region r that match the terms. With `all`, only documents that matched every
- * earlier term are scored (terms come rarest first, so the candidates shrink fast and the rest of each list is
- * skipped cheaply); otherwise every document matching at least one term is. Leaves the documents in
+ * Score the documents of region r that match the terms. With `required` > 1 (all terms), only documents that
+ * matched every earlier term are scored (terms come rarest first, so the candidates shrink fast and the rest of
+ * each list is skipped cheaply); otherwise every document matching at least one term is. Optional terms (stop
+ * words, last) only add to documents that already match `required` terms. Leaves the documents in
  * `docList[0..count)`, their scores in `acc` and matched-term counts in `matched`; returns the count.
  */
 function scoreRegion(
   plans: readonly TermPlan[],
-  all: boolean,
+  required: number,
   r: number,
   index: RegionIndex,
   norms: Float64Array,
@@ -122,9 +123,26 @@ function scoreRegion(
   const matches = matched;
   const stamps = stamp;
   const hitDocs = docList;
+  const all = required > 1;
   let docCount = 0;
   for (let t = 0; t < plans.length; t++) {
     const plan = plans[t]!;
+    if (plan.optional) {
+      // A stop word in titles: one expansion, no category labels; never a new match, never counted.
+      for (const e of plan.expansions) {
+        const id = e.local[r]!;
+        if (id < 0) continue;
+        const m0 = e.fieldScale[0]!;
+        const to = starts[id + 1]!;
+        for (let p = starts[id]!; p < to; p++) {
+          const d = docs[p]!;
+          if (matches[d]! < required) continue;
+          const f0 = tfs[p]! & 7;
+          scores[d]! += (m0 * f0) / (f0 + norms[d * 4]!);
+        }
+      }
+      continue;
+    }
     // In `all` mode a document is still a candidate for term t when it matched the t terms before.
     const skip = all && t > 0;
     let termCount = 0;
@@ -255,7 +273,7 @@ function run(
     const keys = keyList;
     let count = 0;
     if (plans) {
-      const touched = scoreRegion(plans, required > 1, r, index, stats.fieldNorms[r]!);
+      const touched = scoreRegion(plans, required, r, index, stats.fieldNorms[r]!);
       const scores = acc;
       const matches = matched;
       for (let k = 0; k < touched; k++) {
@@ -330,7 +348,9 @@ export function searchFederated(
   const terms = parseQuery(query.q);
   const filters = compileFilters(query);
   const hash = queryHash(terms, query);
-  const mode = terms.length ? 'score' : 'fresh';
+  // Stop words alone are no text to search: the filtered catalogue, freshest first.
+  const words = terms.filter((term) => !term.optional).length;
+  const mode = words ? 'score' : 'fresh';
 
   let cursor: CursorPosition | null = null;
   if (query.cursor) {
@@ -343,16 +363,16 @@ export function searchFederated(
 
   let pass: Pass;
   let match: SearchPage['match'];
-  if (terms.length === 0) {
+  if (words === 0) {
     pass = run(stats, filters, null, 0, limit, after);
     match = 'browse';
   } else {
     const plans = planQuery(terms, stats);
-    pass = run(stats, filters, plans, plans.length, limit, after);
+    pass = run(stats, filters, plans, words, limit, after);
     match = 'all';
     // The fall-back depends on the text and the corpus only, never on the filters: selecting a facet value
     // then gives exactly the count the facet showed.
-    if (pass.textMatches === 0 && plans.length > 1) {
+    if (pass.textMatches === 0 && words > 1) {
       pass = run(stats, filters, plans, 1, limit, after);
       match = 'any';
     }

@@ -5,8 +5,10 @@
  *
  * - Text (text.ts, analysis.ts): one scan per text with a per-code-unit table; each word is indexed in its
  *   exact form (å/ä/ö kept), its folded form, and its Swedish (Snowball) or Arabic light stem; the domain's
- *   abbreviations are added where their phrases occur (synonyms.ts). Category labels in every UI language are
- *   a virtual field shared by all documents of a category (category-vocab.ts).
+ *   abbreviations are added where their phrases occur (synonyms.ts). Stop words are indexed in titles only,
+ *   as optional query terms: "hälsa och" matches what "hälsa" matches, "Trauma och psykisk hälsa" first.
+ *   Category labels in every UI language are a virtual field shared by all documents of a category
+ *   (category-vocab.ts).
  * - Index (region-index.ts): typed arrays only — postings (16-bit documents, 16-bit packed field
  *   frequencies), per-field document frequencies, per-document filter attributes, a deletion-neighbourhood
  *   table for typos (fuzzy.ts). Built in one pass over the documents (words interned once per build, their

@@ -10,7 +10,16 @@
  */
 import { type TokenForms, tokenForms } from './analysis.ts';
 import { CATEGORY_COUNT, CATEGORY_VOCABULARY } from './category-vocab.ts';
-import { CATEGORY_BOOST, FIELD_BOOST, FIELD_COUNT, K1, QUERY_LIMITS, STEM_MARK, WEIGHT } from './config.ts';
+import {
+  CATEGORY_BOOST,
+  FIELD_BOOST,
+  FIELD_COUNT,
+  K1,
+  QUERY_LIMITS,
+  STEM_MARK,
+  STOP_WORD_MARK,
+  WEIGHT,
+} from './config.ts';
 import { isPlainTerm } from './dictionary.ts';
 import { deletionHashes, hashString, lookupDeletions, withinOneEdit } from './fuzzy.ts';
 import { lookupTerm, lowerBound } from './region-index.ts';
@@ -24,9 +33,14 @@ export interface QueryTerm {
   synonym?: string;
   /** The term stands for a multi-word phrase: search the abbreviation only. */
   phrase?: boolean;
+  /** A stop word: never required, never adds a match; it orders the matches whose title holds it. */
+  optional?: boolean;
 }
 
-/** Parse `q` into at most QUERY_LIMITS.maxTerms distinct terms. Never throws; stop words are dropped. */
+/**
+ * Parse `q` into at most QUERY_LIMITS.maxTerms distinct terms: the words first, then the stop words (optional
+ * terms) while there is room. Never throws.
+ */
 export function parseQuery(q: string | undefined | null): QueryTerm[] {
   if (typeof q !== 'string') return [];
   const tokens = tokenize(q.slice(0, QUERY_LIMITS.maxChars));
@@ -34,8 +48,9 @@ export function parseQuery(q: string | undefined | null): QueryTerm[] {
   const phrases = findPhrases(forms.map((f) => f.key));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  const stops: QueryTerm[] = [];
   const push = (term: QueryTerm) => {
-    const key = (term.phrase ? '\u0002' : '') + term.forms.exact;
+    const key = (term.phrase ? '\u0002' : term.optional ? '\u0003' : '') + term.forms.exact;
     if (seen.has(key) || terms.length >= QUERY_LIMITS.maxTerms) return;
     seen.add(key);
     terms.push(term);
@@ -53,8 +68,10 @@ export function parseQuery(q: string | undefined | null): QueryTerm[] {
       push({ forms: forms[i]!, synonym: phrase.abbreviation });
       continue;
     }
-    if (!forms[i]!.stop) push({ forms: forms[i]! });
+    if (forms[i]!.stop) stops.push({ forms: forms[i]!, optional: true });
+    else push({ forms: forms[i]! });
   }
+  for (const stop of stops) push(stop);
   return terms;
 }
 
@@ -86,6 +103,8 @@ export interface ScoredExpansion extends Expansion {
 
 export interface TermPlan {
   readonly expansions: readonly ScoredExpansion[];
+  /** A stop word (one expansion: its marked title term): orders the matches of the other terms, never required. */
+  readonly optional: boolean;
   /** Per field (and last the category labels): the idf of the term's own forms, which caps its expansions'. */
   readonly idf: Float64Array;
   /** The largest national df among the expansions: plans are ordered by it, rarest first. */
@@ -230,7 +249,9 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
       } else chosen.set(word, { ...resolved, weight, extra });
     };
     const f = term.forms;
-    if (term.phrase) {
+    if (term.optional) {
+      add([STOP_WORD_MARK, f.exact].join(''), WEIGHT.stopWord);
+    } else if (term.phrase) {
       add(f.exact, WEIGHT.exact);
     } else {
       add(f.exact, WEIGHT.exact);
@@ -265,11 +286,13 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
     return [...chosen.values()].sort((a, b) => (a.term < b.term ? -1 : 1));
   });
   trimToBudget(chosenPerTerm);
-  const plans = chosenPerTerm.map((expansions) => scoreTerm(expansions, stats.docCount));
-  // Rarest first (ties: query order): an all-terms search then scores the fewest candidates.
+  const plans = chosenPerTerm.map((expansions, i) =>
+    scoreTerm(expansions, stats.docCount, terms[i]!.optional === true),
+  );
+  // Rarest first (ties: query order): an all-terms search then scores the fewest candidates. Stop words last.
   return plans
     .map((plan, i) => ({ plan, i }))
-    .sort((a, b) => a.plan.df - b.plan.df || a.i - b.i)
+    .sort((a, b) => Number(a.plan.optional) - Number(b.plan.optional) || a.plan.df - b.plan.df || a.i - b.i)
     .map(({ plan }) => plan);
 }
 
@@ -281,7 +304,7 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
  * word — and an expansion keeps its own idf_f up to that cap, so a rare completion cannot outrank the word typed
  * and a common one does not drag the word down.
  */
-function scoreTerm(expansions: Expansion[], docCount: number): TermPlan {
+function scoreTerm(expansions: Expansion[], docCount: number, optional: boolean): TermPlan {
   const own = expansions.filter((e) => !e.extra);
   const basis = own.length ? own : expansions;
   const cap = new Float64Array(FIELD_COUNT + 1);
@@ -305,7 +328,7 @@ function scoreTerm(expansions: Expansion[], docCount: number): TermPlan {
     }
     return { ...e, fieldScale, catScore };
   });
-  return { expansions: scored, idf: cap, df };
+  return { expansions: scored, optional, idf: cap, df };
 }
 
 /**

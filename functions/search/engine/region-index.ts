@@ -260,13 +260,15 @@ export function buildRegionIndex(
           }
         }
         const languages = texts.length;
-        if (languages === 1) tokens = analyzer.analyze(texts[0]!, emit);
+        // Stop words are indexed in titles only (marked: they only order results, see query.ts).
+        const stops = field === TITLE;
+        if (languages === 1) tokens = analyzer.analyze(texts[0]!, emit, stops);
         else {
           // Translations are renderings of one text: a term counts as often as in the language using it most
           // (the field's length is the mean over the languages), so a name kept in every translation counts once.
           for (let j = 0; j < languages; j++) {
             textTouchedCount = 0;
-            tokens += analyzer.analyze(texts[j]!, emitText);
+            tokens += analyzer.analyze(texts[j]!, emitText, stops);
             for (let k = 0; k < textTouchedCount; k++) {
               const id = textTouched[k]!;
               const count = Math.min(textCounts[id]!, cap);

@@ -274,8 +274,9 @@ export function isArabicScript(token: string): boolean {
 }
 
 /**
- * Words too common to search for. Swedish first (the portal's language), then a few English and
- * Arabic/Persian function words. "so" is NOT here: it is the abbreviation of samhällsorientering; nor is
+ * Words too common to require. They never decide what a query matches and count in no field's length; they
+ * are indexed in titles only (behind STOP_WORD_MARK), where one the user typed orders the matches of the
+ * other words. Swedish first (the portal's language), then a few English and Arabic/Persian function words. "so" is NOT here: it is the abbreviation of samhällsorientering; nor is
  * "vara" ("to be"): it is a municipality.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
