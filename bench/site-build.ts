@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { publish } from '../functions/catalogue/store.ts';
 import { buildSite } from '../local/build-site.ts';
 import { startPortal } from '../local/server.ts';
+import { municipalitySlug } from '../site/src/lib/vocabulary.ts';
 import { BENCH_ITEMS_PER_REGION, BENCH_REGIONS, benchCorpus } from './corpus.ts';
 
 /** The issue's budgets. */
@@ -78,8 +79,9 @@ try {
       gz: gzipSync(body).length,
     });
   }
+  // Region pages and every page of a municipality's listing (not the list of municipalities).
   const listings = pages.filter((p) =>
-    /^\/(?:[a-z]{2}\/)?(regioner|kommuner)\/[^/]+\/index\.html$/.test(p.path),
+    /^\/(?:[a-z]{2}\/)?(regioner|kommuner)\/[^/]+\/(?:\d+\/)?index\.html$/.test(p.path),
   );
   const largest = [...pages].sort((a, b) => b.gz - a.gz).slice(0, 5);
   const largestListing = [...listings].sort((a, b) => b.gz - a.gz)[0];
@@ -95,7 +97,29 @@ try {
     console.log(
       `largest listing page: ${largestListing.path} ${kB(largestListing.gz)} gzip (budget ${kB(LISTING_HTML_BUDGET_GZ)})`,
     );
+  // Every intervention is on a built page: the Swedish pages of each municipality list exactly its items.
+  const expected = new Map<string, number>();
+  for (const { items } of corpus)
+    for (const item of items)
+      for (const code of item.municipalities) expected.set(code, (expected.get(code) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const [code, count] of expected) {
+    const slug = municipalitySlug(code);
+    let listed = 0;
+    for (let page = 1; ; page++) {
+      const file = join(outDir, 'kommuner', slug, page > 1 ? String(page) : '', 'index.html');
+      const body = await readFile(file, 'utf8').catch(() => undefined);
+      if (body === undefined) break;
+      listed += body.match(/<article class="intervention"/g)?.length ?? 0;
+    }
+    if (listed !== count) missing.push(`${slug}: ${listed} of ${count} interventions on its pages`);
+  }
+  console.log(
+    `municipality pages list every intervention: ${missing.length === 0 ? 'yes' : 'NO'} (${expected.size} municipalities)`,
+  );
+
   const failures = [
+    ...missing,
     ...(seconds > BUILD_BUDGET_S ? [`the build took ${seconds.toFixed(0)} s`] : []),
     ...listings.filter((p) => p.gz > LISTING_HTML_BUDGET_GZ).map((p) => `${p.path} is ${kB(p.gz)} gzip`),
   ];

@@ -174,7 +174,9 @@ describe('the region page', () => {
     await islandsHydrated(page);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('.live-catalogue .live-status[role="status"]').textContent()).resolves.toBe('');
-    await expect(page.locator('.region-overview .live-status[role="status"]').textContent()).resolves.toBe('');
+    await expect(page.locator('.region-overview .live-status[role="status"]').textContent()).resolves.toBe(
+      '',
+    );
     await expect(page.locator('article.intervention').count()).resolves.toBe(sodertorn.length);
   });
 });

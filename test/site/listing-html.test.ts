@@ -4,7 +4,7 @@ import type { UiLanguage } from '../../shared/languages.ts';
 import { groupByCategory, LIST_STRING_KEYS, type RegionalItem } from '../../site/src/lib/catalogue-view.ts';
 import { attrs, escapeHtml, html, interpolateHtml, trusted } from '../../site/src/lib/html.ts';
 import { pickStrings } from '../../site/src/lib/i18n.ts';
-import { renderEntry, renderListing } from '../../site/src/lib/listing-html.ts';
+import { paginate, renderEntry, renderListing } from '../../site/src/lib/listing-html.ts';
 import { vocabulary } from '../../site/src/lib/vocabulary.ts';
 
 const item = (input: Partial<InterventionInput> & Pick<InterventionInput, 'id'>): RegionalItem => ({
@@ -90,21 +90,50 @@ describe('a listing of interventions', () => {
     expect(markup).not.toContain('lang="sv" dir="ltr">Insats a</span></h3>');
   });
 
-  it('caps each category and links to the rest in the search', () => {
+  it('pages a long listing, keeping small categories whole and linking categories across pages', () => {
     const ctx = context('sv');
-    const items = ['a', 'b', 'c'].map((id) => item({ id }));
-    const markup = renderListing(groupByCategory(items, ctx), ctx, {
+    const items = [
+      ...['a', 'b', 'c'].map((id) => item({ id, category: 'sfi' })),
+      ...['d', 'e'].map((id) => item({ id, category: 'samhallsorientering' })),
+      ...['f', 'g', 'h', 'i', 'j'].map((id) => item({ id, category: 'arbete' })),
+    ];
+    const groups = groupByCategory(items, ctx);
+    const pages = paginate(groups, 4);
+    expect(pages.map((page) => page.map((g) => `${g.code}:${g.items.map((v) => v.id).join('')}`))).toEqual([
+      ['sfi:abc'],
+      ['samhallsorientering:de', 'arbete:fg'],
+      ['arbete:hij'],
+    ]);
+    const pageHref = (n: number) => (n > 1 ? `/kommuner/huddinge/${n}/` : '/kommuner/huddinge/');
+    const second = renderListing(groups, ctx, {
       nav: true,
-      maxPerCategory: 2,
-      showAllHref: (code) => `/sok/?municipality=0126&category=${code}`,
+      paging: { page: 2, pageSize: 4, pageHref },
     }).value;
-    expect(markup.match(/<article /g)).toHaveLength(2);
-    expect(markup).toContain(
-      '<a href="#kategori-sfi">SFI – svenska för invandrare <span class="count">(3)</span></a>',
+    expect(second.match(/<article /g)).toHaveLength(4);
+    expect(second).toContain(
+      '<a href="/kommuner/huddinge/#kategori-sfi">SFI – svenska för invandrare <span class="count">(3)</span></a>',
     );
-    expect(markup).toContain(
-      '<a href="/sok/?municipality=0126&amp;category=sfi">Visa alla i SFI – svenska för invandrare (3)</a>',
+    expect(second).toContain('<a href="#kategori-arbete">Arbete <span class="count">(5)</span></a>');
+    expect(second).toContain('<p>Sida 2 av 3</p>');
+    expect(second).toContain('<a href="/kommuner/huddinge/" rel="prev">Föregående sida</a>');
+    expect(second).toContain('<a href="/kommuner/huddinge/2/" aria-current="page">2</a>');
+    expect(second).toContain('<a href="/kommuner/huddinge/3/" rel="next">Nästa sida</a>');
+    // Every intervention is on exactly one page.
+    const all = [1, 2, 3].map(
+      (page) => renderListing(groups, ctx, { paging: { page, pageSize: 4, pageHref } }).value,
     );
+    for (const id of 'abcdefghij')
+      expect(all.filter((html) => html.includes(`insats-sodertorn-${id}"`))).toHaveLength(1);
+    // A page beyond the last (the listing shrank after a publish) shows the last.
+    expect(renderListing(groups, ctx, { paging: { page: 9, pageSize: 4, pageHref } }).value).toBe(all[2]);
+  });
+
+  it('needs no page navigation when everything fits', () => {
+    const ctx = context('en');
+    const markup = renderListing(groupByCategory([item({ id: 'a' })], ctx), ctx, {
+      paging: { page: 1, pageSize: 150, pageHref: () => '/x/' },
+    }).value;
+    expect(markup).not.toContain('pagination');
   });
 
   it('says so when there is nothing to list', () => {

@@ -1,8 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { MUNICIPALITIES } from '../../shared/geo.ts';
 import { CATEGORIES } from '../../shared/taxonomy.ts';
+import {
+  MUNICIPALITY_PAGE_SIZE,
+  municipalityPageCount,
+  municipalityPagePath,
+} from '../../site/src/lib/listings.ts';
 import { slugify } from '../../site/src/lib/slug.ts';
 import { municipalitySlug, trimVocabulary, vocabulary } from '../../site/src/lib/vocabulary.ts';
+
+describe('pages of a municipality', () => {
+  it('have stable paths, the first without a number', () => {
+    expect(municipalityPagePath('huddinge')).toBe('/kommuner/huddinge/');
+    expect(municipalityPagePath('huddinge', 1)).toBe('/kommuner/huddinge/');
+    expect(municipalityPagePath('upplands-vasby', 3)).toBe('/kommuner/upplands-vasby/3/');
+  });
+
+  it('are as many as the pagination of its categories makes, at least one', () => {
+    const items = (category: string, n: number) => Array.from({ length: n }, () => ({ category }));
+    expect(municipalityPageCount([])).toBe(1);
+    expect(municipalityPageCount(items('sfi', MUNICIPALITY_PAGE_SIZE))).toBe(1);
+    expect(municipalityPageCount(items('sfi', MUNICIPALITY_PAGE_SIZE + 1))).toBe(2);
+    // A category that does not fit on a half-full page starts the next one.
+    expect(municipalityPageCount([...items('sfi', 3), ...items('arbete.praktik', 3)], 4)).toBe(2);
+    expect(municipalityPageCount([...items('sfi', 1), ...items('arbete', 4)], 4)).toBe(2);
+    expect(municipalityPageCount([...items('sfi', 2), ...items('arbete', 2)], 4)).toBe(1);
+  });
+});
 
 describe('municipality page paths', () => {
   it.each([
@@ -39,11 +63,11 @@ describe('the vocabulary handed to islands', () => {
     expect(vocab.municipalityPages).toEqual({ '0126': 'huddinge' });
   });
 
-  it('is trimmed to the municipalities a page can name', () => {
-    const vocab = vocabulary('sv', { municipalityPages: ['0126', '0180'], regions: {} });
+  it('is trimmed, for a listing island, to what an entry shows and the municipalities it can name', () => {
+    const vocab = vocabulary('sv', { municipalityPages: ['0126', '0180'], regions: { r: 'R' } });
     const trimmed = trimVocabulary(vocab, ['0126', '0120']);
     expect(trimmed.municipalities).toEqual({ '0126': 'Huddinge', '0120': 'Värmdö' });
-    expect(trimmed.municipalityPages).toEqual({ '0126': 'huddinge' });
+    expect(trimmed).toMatchObject({ municipalityPages: {}, providerTypes: {}, regions: {} });
     expect(trimmed.categories).toBe(vocab.categories);
   });
 });

@@ -1,10 +1,14 @@
 /**
- * Island around a build-time listing (a region's or a municipality's interventions). When JavaScript
+ * Island beside a build-time listing (a region's or a municipality's interventions). When JavaScript
  * runs, it asks the API whether a region has published since the build; if so it renders the fresh
- * list with the same renderer as the build (lib/listing-html.ts), so newly published data shows without
- * a redeploy. Without JavaScript, while checking, or when anything fails, the build-time list stays.
+ * list with the same renderer as the build (lib/listing-html.ts) and removes the built one, so newly
+ * published data shows without a redeploy. Without JavaScript, while checking, or when anything fails,
+ * the built list stays.
+ *
+ * The built list is the island's sibling (element id `builtListId`), not its children: as children it
+ * would be copied into the island's server render and hashed, which cost ~15 % of the 60,000-item build.
  */
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UiLanguage } from '../../../shared/languages.ts';
 import {
   groupByCategory,
@@ -22,12 +26,12 @@ export interface LiveListingProps {
   lang: UiLanguage;
   strings: ListStrings & { 'region.live.updated': string };
   vocab: Vocabulary;
-  /** As the build rendered it: a category navigation, a cap per category, "show all" in the search. */
+  /** As the build rendered it: a category navigation, and which page of the listing. */
   nav?: boolean;
-  maxPerCategory?: number;
-  /** The search filtered to this page; "show all" of a category appends `&category=<code>`. */
-  showAllSearch?: string;
-  children?: ReactNode;
+  /** One page of a municipality's listing; `base` is its first page, page n is `${base}${n}/`. */
+  paging?: { page: number; pageSize: number; base: string };
+  /** The element holding the built list, replaced by the fresh one. */
+  builtListId: string;
 }
 
 async function fetchFresh(
@@ -41,7 +45,7 @@ async function fetchFresh(
 }
 
 export default function LiveListing(props: LiveListingProps) {
-  const { scope, versions, lang, strings, vocab, children } = props;
+  const { scope, versions, lang, strings, vocab, builtListId } = props;
   const [fresh, setFresh] = useState<RegionalItem[] | undefined>(undefined);
   const scopeKey = scope.kind === 'region' ? `r:${scope.regionId}` : `m:${scope.code}`;
 
@@ -58,14 +62,21 @@ export default function LiveListing(props: LiveListingProps) {
     return () => controller.abort();
   }, [scopeKey, JSON.stringify(versions)]);
 
+  useEffect(() => {
+    if (fresh) document.getElementById(builtListId)?.remove();
+  }, [fresh, builtListId]);
+
   let markup: string | undefined;
   if (fresh) {
     const ctx = { lang, strings, vocab };
-    const search = props.showAllSearch;
+    const paging = props.paging;
     markup = renderListing(groupByCategory(fresh, ctx), ctx, {
       nav: props.nav,
-      maxPerCategory: props.maxPerCategory,
-      showAllHref: search ? (code) => `${search}&category=${encodeURIComponent(code)}` : undefined,
+      paging: paging && {
+        page: paging.page,
+        pageSize: paging.pageSize,
+        pageHref: (page) => (page > 1 ? `${paging.base}${page}/` : paging.base),
+      },
     }).value;
   }
 
@@ -77,9 +88,7 @@ export default function LiveListing(props: LiveListingProps) {
       {markup !== undefined ? (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: renderListing escapes every value (lib/html.ts); the build uses the same renderer
         <div dangerouslySetInnerHTML={{ __html: markup }} />
-      ) : (
-        children
-      )}
+      ) : null}
     </div>
   );
 }

@@ -51,7 +51,10 @@ export const LIST_STRING_KEYS = [
   'intervention.lastReviewed',
   'intervention.notReviewed',
   'intervention.moreMunicipalities',
-  'listing.showAll',
+  'pagination.label',
+  'pagination.page',
+  'pagination.previous',
+  'pagination.next',
 ] as const satisfies readonly UiStringKey[];
 export type ListStringKey = (typeof LIST_STRING_KEYS)[number];
 export type ListStrings = Record<ListStringKey, string>;

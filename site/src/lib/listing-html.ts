@@ -15,12 +15,8 @@ export const ENTRY_MUNICIPALITIES_SHOWN = 6;
 export interface ListingOptions {
   /** A navigation of the categories with their counts above the list. */
   nav?: boolean;
-  /** At most this many entries per category; the rest are reached through `showAllHref`. */
-  maxPerCategory?: number;
-  /** Where "show all" of a category leads (the search, filtered to this page and category). */
-  showAllHref?: (categoryCode: string) => string;
-  /** Counts per category when they exceed what is listed (defaults to the listed items). */
-  counts?: Record<string, number>;
+  /** Show one page of the listing (`paginate`); the category navigation links across pages. */
+  paging?: { page: number; pageSize: number; pageHref: (page: number) => string };
 }
 
 /** Attributes for Swedish text (names, fallback text) on a page in another language. */
@@ -71,7 +67,7 @@ export function renderEntry(view: InterventionView, ctx: ViewContext): SafeHtml 
           ]}</ul>`,
         )
       : '';
-  return html`<article class="intervention" id="${view.anchor}" aria-labelledby="${view.anchor}-t"><h3 id="${view.anchor}-t"><a href="${view.href}">${title}</a></h3>${
+  return html`<article class="intervention" id="${view.anchor}"><h3><a href="${view.href}">${title}</a></h3>${
     view.subcategory ? html`<p class="tag">${view.subcategory}</p>` : ''
   }${view.onlySwedish ? html`<p class="only-swedish">${strings['intervention.onlySwedish']}</p>` : ''}${
     view.summary ? html`<p class="summary"${textAttrs(view.summary)}>${view.summary.text}</p>` : ''
@@ -87,7 +83,52 @@ export function renderEntry(view: InterventionView, ctx: ViewContext): SafeHtml 
   ]}</dl></article>`;
 }
 
-/** Interventions grouped by category (and optionally a category navigation), or the empty message. */
+/**
+ * Split a listing into pages of at most `size` entries, in order. A category that does not fit on the
+ * current page but fits on a page of its own starts the next page when the current one is at least half
+ * full; a category larger than a page continues on the next.
+ */
+export function paginate(groups: readonly CategoryGroup[], size: number): CategoryGroup[][] {
+  const pages: CategoryGroup[][] = [[]];
+  let room = size;
+  for (const group of groups) {
+    let items = group.items;
+    if (items.length > room && items.length <= size && room <= size / 2) {
+      pages.push([]);
+      room = size;
+    }
+    while (items.length > 0) {
+      if (room === 0) {
+        pages.push([]);
+        room = size;
+      }
+      const part = items.slice(0, room);
+      pages.at(-1)!.push({ ...group, items: part });
+      items = items.slice(part.length);
+      room -= part.length;
+    }
+  }
+  return pages;
+}
+
+function pagination(page: number, pages: number, href: (page: number) => string, ctx: ViewContext): SafeHtml {
+  if (pages <= 1) return html``;
+  const { strings, lang } = ctx;
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1).map(
+    (n) =>
+      html`<li><a href="${href(n)}"${n === page ? html` aria-current="page"` : ''}>${formatNumber(n, lang)}</a></li>`,
+  );
+  return html`<nav class="pagination" aria-label="${strings['pagination.label']}"><p>${interpolate(
+    strings['pagination.page'],
+    { page: formatNumber(page, lang), pages: formatNumber(pages, lang) },
+  )}</p><ul>${page > 1 ? html`<li><a href="${href(page - 1)}" rel="prev">${strings['pagination.previous']}</a></li>` : ''}${numbers}${
+    page < pages
+      ? html`<li><a href="${href(page + 1)}" rel="next">${strings['pagination.next']}</a></li>`
+      : ''
+  }</ul></nav>`;
+}
+
+/** Interventions grouped by category (a category navigation, one page of them), or the empty message. */
 export function renderListing(
   groups: CategoryGroup[],
   ctx: ViewContext,
@@ -95,27 +136,28 @@ export function renderListing(
 ): SafeHtml {
   const { strings, lang } = ctx;
   if (groups.length === 0) return html`<p class="empty">${strings['region.empty']}</p>`;
-  const count = (group: CategoryGroup) => options.counts?.[group.code] ?? group.items.length;
+  const paging = options.paging;
+  const pages = paging ? paginate(groups, paging.pageSize) : [groups];
+  const page = paging ? Math.min(Math.max(1, paging.page), pages.length) : 1;
+  const shown = pages[page - 1]!;
+  /** The page where a category starts. */
+  const firstPage = (code: string) => pages.findIndex((p) => p.some((group) => group.code === code)) + 1;
+  const categoryHref = (group: CategoryGroup) =>
+    paging && firstPage(group.code) !== page
+      ? `${paging.pageHref(firstPage(group.code))}#${group.anchor}`
+      : `#${group.anchor}`;
   const nav = options.nav
     ? html`<nav class="category-nav" aria-label="${strings['region.categories']}"><ul>${groups.map(
         (group) =>
-          html`<li><a href="#${group.anchor}">${group.label} <span class="count">(${formatNumber(count(group), lang)})</span></a></li>`,
+          html`<li><a href="${categoryHref(group)}">${group.label} <span class="count">(${formatNumber(group.items.length, lang)})</span></a></li>`,
       )}</ul></nav>`
     : '';
-  const sections = groups.map((group) => {
-    const shown =
-      options.maxPerCategory !== undefined ? group.items.slice(0, options.maxPerCategory) : group.items;
-    const hidden = count(group) > shown.length;
-    const showAll =
-      hidden && options.showAllHref
-        ? html`<p class="show-all"><a href="${options.showAllHref(group.code)}">${interpolate(
-            strings['listing.showAll'],
-            { category: group.label, count: formatNumber(count(group), lang) },
-          )}</a></p>`
-        : '';
-    return html`<section class="category" aria-labelledby="${group.anchor}"><h2 id="${group.anchor}">${group.label}</h2><ul class="interventions">${shown.map(
-      (view) => html`<li>${renderEntry(view, ctx)}</li>`,
-    )}</ul>${showAll}</section>`;
-  });
-  return html`<div class="catalogue">${nav}${sections}</div>`;
+  const pager = paging ? pagination(page, pages.length, paging.pageHref, ctx) : '';
+  const sections = shown.map(
+    (group) =>
+      html`<section class="category" aria-labelledby="${group.anchor}"><h2 id="${group.anchor}">${group.label}</h2><ul class="interventions">${group.items.map(
+        (view) => html`<li>${renderEntry(view, ctx)}</li>`,
+      )}</ul></section>`,
+  );
+  return html`<div class="catalogue">${nav}${pager}${sections}${pager}</div>`;
 }

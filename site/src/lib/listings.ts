@@ -4,25 +4,27 @@
  *
  * The page strategy (docs/site.md): a region page is a summary (counts per municipality and category,
  * with links) and lists its interventions itself only when its catalogue is small; a municipality page
- * lists its interventions compactly, at most `MUNICIPALITY_MAX_PER_CATEGORY` per category with a link to
- * the search for the rest; each intervention has its full page at `/insats/?r=<region>&id=<id>`, one
- * static page per language that an island fills from the API.
+ * lists all its interventions compactly, grouped by category, `MUNICIPALITY_PAGE_SIZE` per page; each
+ * intervention has its full page at `/insats/?r=<region>&id=<id>`, one static page per language that an
+ * island fills from the API.
  */
 import type { RegionSummary } from '../../../shared/region.ts';
+import { TOP_LEVEL_CATEGORIES } from '../../../shared/taxonomy.ts';
 import { getCatalogue, getRegions } from './api.ts';
-import { countItems, type RegionalItem } from './catalogue-view.ts';
+import { countItems, type InterventionView, type RegionalItem } from './catalogue-view.ts';
+import { paginate } from './listing-html.ts';
 import { municipalityNameOf, municipalitySlug } from './vocabulary.ts';
 
 /** A region page lists every intervention itself up to this many; above, it links to its municipalities. */
 export const REGION_FULL_LIST_MAX_ITEMS = 150;
 
 /**
- * A municipality page lists at most this many interventions per category (then "show all N", a search).
- * Measured on the demo catalogues' real prose, an entry costs 190–235 bytes of gzipped HTML (a 300-character
- * summary ~280); 10 top-level categories × 15 × 280 B + the page (~5 kB) ≈ 47 kB, under the 60 kB budget
- * whatever a catalogue holds (docs/site.md).
+ * A municipality's interventions are listed MUNICIPALITY_PAGE_SIZE per page (`/kommuner/huddinge/`,
+ * `/kommuner/huddinge/2/`, …), so every intervention is on a built page whatever a catalogue holds.
+ * Measured on the demo catalogues' real prose, an entry costs 190–235 bytes of gzipped HTML (a
+ * 300-character summary ~280): 150 × 280 B + the page (~6 kB) ≈ 48 kB, under the 60 kB budget.
  */
-export const MUNICIPALITY_MAX_PER_CATEGORY = 15;
+export const MUNICIPALITY_PAGE_SIZE = 150;
 
 export interface MunicipalityListing {
   code: string;
@@ -97,6 +99,29 @@ export function getMunicipalityListings(): Promise<Map<string, MunicipalityListi
 export async function getMunicipalityListingBySlug(slug: string): Promise<MunicipalityListing> {
   for (const listing of (await getMunicipalityListings()).values()) if (listing.slug === slug) return listing;
   throw new Error(`No municipality page "${slug}"`);
+}
+
+/** Pages of a municipality's listing: `/kommuner/huddinge/`, `/kommuner/huddinge/2/` (language-neutral). */
+export function municipalityPagePath(slug: string, page = 1): string {
+  return `/kommuner/${slug}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/**
+ * How many pages a municipality's listing has: `paginate` over its categories (their sizes and taxonomy
+ * order do not depend on the language, so every language has the same pages).
+ */
+export function municipalityPageCount(
+  items: readonly Pick<RegionalItem, 'category'>[],
+  pageSize = MUNICIPALITY_PAGE_SIZE,
+): number {
+  const counts = countItems(items.map((item) => ({ category: item.category, municipalities: [] }))).category;
+  const groups = TOP_LEVEL_CATEGORIES.filter((category) => counts[category.code]).map((category) => ({
+    code: category.code,
+    label: '',
+    anchor: '',
+    items: new Array<InterventionView>(counts[category.code]!),
+  }));
+  return Math.max(1, paginate(groups, pageSize).length);
 }
 
 /** Region id → name, for labels. */

@@ -47,18 +47,17 @@ export function vocabulary(
 }
 
 /**
- * Only what a page's island can need: the municipalities named in `municipalityCodes` (the page's
- * items and region). A newly published item naming another municipality shows its code until the
- * next build, which is rare and harmless; every municipality would cost each listing page ~3 kB gzip.
+ * Only what a listing island can need: the labels an entry shows, and the municipalities named in
+ * `municipalityCodes` (the page's items and region). A newly published item naming another municipality
+ * shows its code until the next build, which is rare and harmless; every municipality would cost each
+ * listing page ~3 kB gzip. (Props are serialized into every page, thousands of times per build.)
  */
 export function trimVocabulary(vocab: Vocabulary, municipalityCodes: Iterable<string>): Vocabulary {
   const municipalities: Record<string, string> = {};
-  const municipalityPages: Record<string, string> = {};
   for (const code of municipalityCodes) {
     if (vocab.municipalities[code]) municipalities[code] = vocab.municipalities[code];
-    if (vocab.municipalityPages[code]) municipalityPages[code] = vocab.municipalityPages[code];
   }
-  return { ...vocab, municipalities, municipalityPages };
+  return { ...vocab, municipalities, municipalityPages: {}, providerTypes: {}, regions: {} };
 }
 
 const nameByCode = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
