@@ -8,7 +8,7 @@
  * municipalities or zod.
  */
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import type { UiLanguage } from '../../../shared/languages.ts';
+import { textDirection, type UiLanguage } from '../../../shared/languages.ts';
 import {
   interventionView,
   type ListStrings,
@@ -702,17 +702,20 @@ function WherePanel(props: {
       setMessage(strings['where.postalInvalid']);
       return;
     }
+    // "141 46" keeps its order in a right-to-left sentence (a left-to-right isolate).
+    const shown =
+      textDirection(lang) === 'rtl' ? `\u2066${formatPostalCode(code)}\u2069` : formatPostalCode(code);
     try {
       const municipality = lookupPostalCode(await loadPostalTable(), code);
       if (!municipality || !vocab.municipalities[municipality]) {
-        setMessage(interpolate(strings['where.postalNotFound'], { code: formatPostalCode(code) }));
+        setMessage(interpolate(strings['where.postalNotFound'], { code: shown }));
         return;
       }
       setSelected(municipality);
       choose(municipality);
       setMessage(
         interpolate(strings['where.postalFound'], {
-          code: formatPostalCode(code),
+          code: shown,
           municipality: name(municipality),
         }),
       );
