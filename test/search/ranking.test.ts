@@ -23,6 +23,23 @@ describe('Swedish folding', () => {
   it('typed without the Swedish letters, both spellings match', () => {
     expect(ids(index, { q: 'halsa motion' }).sort()).toEqual(['ha-1', 'ha-2']);
   });
+
+  it('typed without them, the word written without them ranks first: "habo" puts Habo above Håbo', () => {
+    const towns = region('r', [
+      { id: 'hbo', title: 'Praktik i Håbo', category: 'arbete.praktik' },
+      { id: 'habo', title: 'Praktik i Habo', category: 'arbete.praktik' },
+      { id: 'ha-1', title: 'Hälsa och motion', category: 'fritid-forening' },
+      { id: 'ha-2', title: 'Halsa och motion', category: 'fritid-forening' },
+    ]);
+    const page = search(towns, { q: 'habo' });
+    expect(page.results.map((r) => r.id)).toEqual(['habo', 'hbo']);
+    expect(page.results[0]!.score).toBeGreaterThan(page.results[1]!.score);
+    expect(ids(towns, { q: 'håbo' })).toEqual(['hbo', 'habo']);
+    expect(ids(towns, { q: 'halsa motion' })).toEqual(['ha-2', 'ha-1']);
+    expect(ids(towns, { q: 'hälsa motion' })).toEqual(['ha-1', 'ha-2']);
+    // Without a word written without them, nothing changes: "samhallsorientering" still finds its word.
+    expect(ids(index, { q: 'samhallsorientering' })).toEqual(['so-1']);
+  });
 });
 
 describe('stemming and compounds', () => {

@@ -50,6 +50,15 @@ export function tokenForms(token: string): TokenForms {
   };
 }
 
+/** Which of `indexTerms(forms)` are folded forms of a word written with å/ä/ö (bit j for term j). */
+function foldedTerms(forms: TokenForms): number {
+  if (forms.folded === forms.exact) return 0;
+  // exact, folded (1), then the stem (2, when it differs from the exact form), then the folded stem.
+  const foldedStemAt = forms.stem !== forms.exact ? 3 : 2;
+  const hasFoldedStem = forms.foldedStem !== forms.folded && forms.foldedStem !== forms.stem;
+  return 0b10 | (hasFoldedStem ? 1 << foldedStemAt : 0);
+}
+
 /** The vocabulary terms a token is indexed under (1 to 4, distinct). */
 export function indexTerms(forms: TokenForms): string[] {
   const terms = [forms.exact];
@@ -65,6 +74,8 @@ export function indexTerms(forms: TokenForms): string[] {
 interface TokenAnalysis {
   /** Dictionary (global) ids of the token's index terms. */
   ids: readonly number[];
+  /** Bit j set when `ids[j]` is a folded form (of the word or of its stem) of a word written with å/ä/ö. */
+  foldedMask: number;
   key: string;
   stop: boolean;
   /** For a stop word: the dictionary id of its marked term (STOP_WORD_MARK + word, indexed in titles); else -1. */
@@ -84,6 +95,7 @@ function analyzeToken(token: string): TokenAnalysis {
     const forms = tokenForms(token);
     analysis = {
       ids: forms.stop ? [] : indexTerms(forms).map(globalId),
+      foldedMask: forms.stop ? 0 : foldedTerms(forms),
       key: forms.key,
       stop: forms.stop,
       stopTerm: forms.stop ? globalId([STOP_WORD_MARK, forms.exact].join('')) : -1,
@@ -107,15 +119,17 @@ export function beginBuild(): void {
  */
 export interface TextAnalyzer {
   /**
-   * Calls `emit(termId)` for every indexed term of every token (and injected synonym), and with `stopWords`
-   * for the marked term of every stop word too; returns the token count (stop words never count).
+   * Calls `emit(termId, folded)` for every indexed term of every token (and injected synonym), and with
+   * `stopWords` for the marked term of every stop word too; returns the token count (stop words never count).
+   * `folded` is 1 for the folded form of a word written with å/ä/ö ("halsa" from "hälsa"), else 0.
    */
-  analyze(text: string, emit: (termId: number) => void, stopWords?: boolean): number;
+  analyze(text: string, emit: (termId: number, folded: number) => void, stopWords?: boolean): number;
 }
 
 export function createAnalyzer(termId: (globalId: number) => number): TextAnalyzer {
-  // Per interned word w: its term ids at `idList[idStart[w] .. idStart[w + 1])`, flags (1: stop word), and
-  // the phrase rules it may start (with its phrase key, what phrases are compared by).
+  // Per interned word w: its term ids at `idList[idStart[w] .. idStart[w + 1])` (× 2, + 1 for the folded form of
+  // a word with å/ä/ö), flags (1: stop word), and the phrase rules it may start (with its phrase key, what
+  // phrases are compared by).
   let idStart = new Int32Array(1 << 10);
   let idList = new Int32Array(1 << 12);
   let wordFlags = new Uint8Array(1 << 10);
@@ -163,7 +177,9 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
       next.set(idList);
       idList = next;
     }
-    for (let j = 0; j < ids.length; j++) idList[from + j] = termId(ids[j]!);
+    for (let j = 0; j < ids.length; j++) {
+      idList[from + j] = termId(ids[j]!) * 2 + ((analysis.foldedMask >>> j) & 1);
+    }
     idStart[word + 1] = from + ids.length;
     wordFlags[word] = analysis.stop ? 1 : 0;
     stopIds[word] = analysis.stop ? -2 : -1;
@@ -241,13 +257,16 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
               id = termId(stopTerms[word]!);
               stopIds[word] = id;
             }
-            emit(id);
+            emit(id, 0);
           }
           continue;
         }
         count++;
         const to = idStart[word + 1]!;
-        for (let j = idStart[word]!; j < to; j++) emit(idList[j]!);
+        for (let j = idStart[word]!; j < to; j++) {
+          const packed = idList[j]!;
+          emit(packed >>> 1, packed & 1);
+        }
       }
       if (phrases) {
         // The phrases of `findPhrases` (left to right, longest first, not overlapping), compared by key.
@@ -262,7 +281,7 @@ export function createAnalyzer(termId: (globalId: number) => number): TextAnalyz
             if (j < keys.length) continue;
             const word = wordOf(rule.abbreviation);
             const to = idStart[word + 1]!;
-            for (let i = idStart[word]!; i < to; i++) emit(idList[i]!);
+            for (let i = idStart[word]!; i < to; i++) emit(idList[i]! >>> 1, idList[i]! & 1);
             count++;
             k += keys.length - 1;
             break;

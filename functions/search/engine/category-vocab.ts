@@ -29,6 +29,8 @@ export interface CategoryVocabulary {
   readonly start: Uint32Array;
   readonly cats: Uint8Array;
   readonly tf: Uint8Array;
+  /** 1 where the category's labels have the term only as the folded form of words with å/ä/ö. */
+  readonly foldedOnly: Uint8Array;
   readonly fuzzy: DeletionIndex;
 }
 
@@ -46,13 +48,21 @@ function buildCategoryVocabulary(): CategoryVocabulary {
     return id;
   });
   const perCategory: Map<number, number>[] = [];
+  const writtenPerCategory: Set<number>[] = [];
   for (const category of CATEGORIES) {
     const counts = new Map<number, number>();
+    const written = new Set<number>();
     const texts: string[] = [...Object.values(category.labels), ...(category.aliases ?? [])];
     const parent = category.parent ? CATEGORIES.find((c) => c.code === category.parent) : undefined;
     if (parent) texts.push(...Object.values(parent.labels));
-    for (const text of texts) analyzer.analyze(text, (id) => counts.set(id, (counts.get(id) ?? 0) + 1));
+    for (const text of texts) {
+      analyzer.analyze(text, (id, folded) => {
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (!folded) written.add(id);
+      });
+    }
     perCategory.push(counts);
+    writtenPerCategory.push(written);
   }
   const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
   const terms = order.map((i) => names[i]!);
@@ -60,9 +70,11 @@ function buildCategoryVocabulary(): CategoryVocabulary {
   order.forEach((oldId, newId) => {
     rank[oldId] = newId;
   });
-  const lists: [number, number][][] = terms.map(() => []);
+  const lists: [number, number, number][][] = terms.map(() => []);
   perCategory.forEach((counts, c) => {
-    for (const [id, n] of counts) lists[rank[id]!]!.push([c, Math.min(n, CATEGORY_TF_CAP)]);
+    for (const [id, n] of counts) {
+      lists[rank[id]!]!.push([c, Math.min(n, CATEGORY_TF_CAP), writtenPerCategory[c]!.has(id) ? 0 : 1]);
+    }
   });
   const start = new Uint32Array(terms.length + 1);
   lists.forEach((list, t) => {
@@ -70,10 +82,12 @@ function buildCategoryVocabulary(): CategoryVocabulary {
   });
   const cats = new Uint8Array(start[terms.length]!);
   const tf = new Uint8Array(start[terms.length]!);
+  const foldedOnly = new Uint8Array(start[terms.length]!);
   lists.forEach((list, t) => {
-    list.forEach(([c, n], j) => {
+    list.forEach(([c, n, folded], j) => {
       cats[start[t]! + j] = c;
       tf[start[t]! + j] = n;
+      foldedOnly[start[t]! + j] = folded;
     });
   });
   return {
@@ -82,6 +96,7 @@ function buildCategoryVocabulary(): CategoryVocabulary {
     start,
     cats,
     tf,
+    foldedOnly,
     fuzzy: buildDeletionIndex(terms, isFuzzyIndexed),
   };
 }

@@ -5,15 +5,19 @@
  * (the word typed, its folded form, stems, synonym, completions, typo neighbours, compound parts) and
  * document d:
  *   s_e(d) = Σ_f weight_e · idf_{e,f} · boost_f · tf_f · (k1 + 1) / (tf_f + k1 · (1 − b_f + b_f · len_f / avgLen_f))
+ *            · folded_e(d)
  *            + weight_e · idf_{e,cat} · CATEGORY_BOOST · (the category labels' saturated frequency)
  *   s_t(d) = max_e s_e(d)        score(d) = Σ_t s_t(d)
  * Each field saturates on its own, so a term repeated in a long description cannot add up to a title match,
  * and each field has its own idf (documents having the term in that field, nationally): "utbildning" is
  * common in descriptions but rare in titles, so a title holding it says much more. idf_{e,f} is capped by the
  * idf of the term's own forms (query.ts, `scoreTerm`), so with weight_e < 1 an expansion never outranks the
- * word typed in the same field. Everything but the query-time sums (df, avgLen) is per document, so a score
- * never depends on the region. Documents are visited region by region with reusable typed-array
- * accumulators; results are selected with a bounded heap, never a full sort.
+ * word typed in the same field. folded_e(d) is WEIGHT.folded when the query term was typed without å/ä/ö and
+ * document d has the term only as the folded form of words written with them (FOLDED_ONLY), else 1; the same
+ * factor applies to category labels having it only folded. Stop words typed are optional terms (query.ts):
+ * they add to documents that match the other words, never match one. Everything but the query-time sums (df,
+ * avgLen) is per document, so a score never depends on the region. Documents are visited region by region
+ * with reusable typed-array accumulators; results are selected with a bounded heap, never a full sort.
  */
 import type { Intervention } from '../../../shared/intervention.ts';
 import { LIMITS } from '../../../shared/limits.ts';
@@ -153,6 +157,7 @@ function scoreRegion(
       const m1 = scale[1]!;
       const m2 = scale[2]!;
       const m3 = scale[3]!;
+      const foldedDelta = e.foldedFactor - 1;
       const cx = e.catScore;
       const id = e.local[r]!;
       const gen = cx ? nextStamp() : 0;
@@ -163,16 +168,18 @@ function scoreRegion(
           if (skip && matches[d] !== t) continue;
           const packed = tfs[p]!;
           const b = d * 4;
+          // Frequencies at TF_SHIFT (config.ts), FOLDED_ONLY on top.
           const f0 = packed & 7;
           const f1 = (packed >>> 3) & 15;
-          const f2 = (packed >>> 7) & 31;
-          const f3 = (packed >>> 12) & 15;
+          const f2 = (packed >>> 7) & 15;
+          const f3 = (packed >>> 11) & 15;
           // Per-field BM25, summed: a field without the term adds 0 / norm = 0 (norms are never 0).
           let s =
-            (m0 * f0) / (f0 + norms[b]!) +
-            (m1 * f1) / (f1 + norms[b + 1]!) +
-            (m2 * f2) / (f2 + norms[b + 2]!) +
-            (m3 * f3) / (f3 + norms[b + 3]!);
+            ((m0 * f0) / (f0 + norms[b]!) +
+              (m1 * f1) / (f1 + norms[b + 1]!) +
+              (m2 * f2) / (f2 + norms[b + 2]!) +
+              (m3 * f3) / (f3 + norms[b + 3]!)) *
+            (1 + (packed >>> 15) * foldedDelta);
           if (cx) {
             s += cx[category[d]!]!;
             stamps[d] = gen;

@@ -4,7 +4,8 @@
  * national index.
  *
  * - Text (text.ts, analysis.ts): one scan per text with a per-code-unit table; each word is indexed in its
- *   exact form (å/ä/ö kept), its folded form, and its Swedish (Snowball) or Arabic light stem; the domain's
+ *   exact form (å/ä/ö kept), its folded form, and its Swedish (Snowball) or Arabic light stem (a posting marks
+ *   a term the document has only as a folded form, so "habo" ranks Habo above Håbo); the domain's
  *   abbreviations are added where their phrases occur (synonyms.ts). Stop words are indexed in titles only,
  *   as optional query terms: "hälsa och" matches what "hälsa" matches, "Trauma och psykisk hälsa" first.
  *   Category labels in every UI language are a virtual field shared by all documents of a category

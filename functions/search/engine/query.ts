@@ -82,11 +82,18 @@ export interface Expansion {
   weight: number;
   /** Only a completion, a one-edit neighbour or a compound part: the first to go when a query is too costly. */
   extra: boolean;
+  /**
+   * Factor for a document having the term only as the folded form of words with å/ä/ö (FOLDED_ONLY): below 1
+   * when the query term was typed without them ("habo": "Håbo" after "Habo"), else 1.
+   */
+  foldedFactor: number;
   /** Term id in each region (aligned with `stats.indexes`), or -1. */
   readonly local: Int32Array;
   /** Categories whose labels contain the term, and its saturated frequency tf · (k1 + 1) / (tf + k1) in each. */
   readonly cats: readonly number[];
   readonly catTf: Float64Array | null;
+  /** Per category: 1 where its labels have the term only as a folded form (see `foldedFactor`). */
+  readonly catFolded: Uint8Array | null;
   /** Documents containing it nationally, in any field. */
   readonly df: number;
   /** Documents containing it nationally per field, and (last) per the category labels: FIELD_COUNT + 1 counts. */
@@ -132,13 +139,16 @@ class Resolver {
     const cats: number[] = [];
     const dfField = new Float64Array(FIELD_COUNT + 1);
     let catTf: Float64Array | null = null;
+    let catFolded: Uint8Array | null = null;
     if (v !== undefined) {
       catTf = new Float64Array(CATEGORY_COUNT);
+      catFolded = new Uint8Array(CATEGORY_COUNT);
       for (let j = vocab.start[v]!; j < vocab.start[v + 1]!; j++) {
         const c = vocab.cats[j]!;
         const tf = vocab.tf[j]!;
         cats.push(c);
         catTf[c] = (tf * (K1 + 1)) / (tf + K1);
+        catFolded[c] = vocab.foldedOnly[j]!;
         dfField[FIELD_COUNT]! += this.stats.catCount[c]!;
       }
     }
@@ -155,7 +165,9 @@ class Resolver {
       } else for (const c of cats) df += index.catCount[c]!;
     }
     const result =
-      found && df > 0 ? { term, weight: 0, extra: false, local, cats, catTf, df, dfField } : null;
+      found && df > 0
+        ? { term, weight: 0, extra: false, foldedFactor: 1, local, cats, catTf, catFolded, df, dfField }
+        : null;
     this.cache.set(term, result);
     return result;
   }
@@ -248,6 +260,14 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
         have.extra &&= extra;
       } else chosen.set(word, { ...resolved, weight, extra });
     };
+    /**
+     * A word typed without å/ä/ö matches the folded forms of words written with them too: in a document having
+     * only those, each of its matches counts as folded (WEIGHT.folded).
+     */
+    const foldedBelowWritten = () => {
+      if (term.forms.exact !== term.forms.folded) return;
+      for (const e of chosen.values()) e.foldedFactor = WEIGHT.folded / WEIGHT.exact;
+    };
     const f = term.forms;
     if (term.optional) {
       add([STOP_WORD_MARK, f.exact].join(''), WEIGHT.stopWord);
@@ -282,6 +302,7 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
       if (f.folded.length >= QUERY_LIMITS.compoundMinChars) {
         for (const part of compoundParts(f.folded, resolver)) add(part, WEIGHT.compoundPart, true);
       }
+      foldedBelowWritten();
     }
     return [...chosen.values()].sort((a, b) => (a.term < b.term ? -1 : 1));
   });
@@ -324,7 +345,8 @@ function scoreTerm(expansions: Expansion[], docCount: number, optional: boolean)
     if (e.catTf) {
       const scale =
         e.weight * Math.min(idf(e.dfField[FIELD_COUNT]!, docCount), cap[FIELD_COUNT]!) * CATEGORY_BOOST;
-      catScore = e.catTf.map((tf) => tf * scale);
+      const folded = e.catFolded;
+      catScore = e.catTf.map((tf, c) => tf * scale * (folded?.[c] ? e.foldedFactor : 1));
     }
     return { ...e, fieldScale, catScore };
   });

@@ -13,7 +13,16 @@ import { CONTENT_LANGUAGES } from '../../../shared/languages.ts';
 import { AUDIENCE_CODES, DELIVERY_CODES } from '../../../shared/taxonomy.ts';
 import { beginBuild, createAnalyzer } from './analysis.ts';
 import { CATEGORY_COUNT, CATEGORY_VOCABULARY, categoryIndexByCode } from './category-vocab.ts';
-import { DESCRIPTION, FIELD_COUNT, SUMMARY, TF_BITS, TF_CAP, TF_SHIFT, TITLE } from './config.ts';
+import {
+  DESCRIPTION,
+  FIELD_COUNT,
+  FOLDED_ONLY,
+  SUMMARY,
+  TF_BITS,
+  TF_CAP,
+  TF_SHIFT,
+  TITLE,
+} from './config.ts';
 import { categoryOf, hashOf, isFuzzyTerm, isPlain, ranks, termCount, termOf } from './dictionary.ts';
 import { buildDeletionIndex, type DeletionIndex } from './fuzzy.ts';
 
@@ -200,12 +209,13 @@ export function buildRegionIndex(
   const fieldLen = new Uint16Array(n * FIELD_COUNT);
   const fieldLenSum = new Float64Array(FIELD_COUNT);
   let doc = 0;
-  // The current field: a term's count sits at `shift`, `one` adds one, `full` is the cap in place.
+  // The current field: a term's count sits at `shift`, `one` adds one, `full` is the cap in place. While
+  // counting, the FOLDED_ONLY bit means the opposite (the term was written so at least once); flipped when posted.
   let shift = 0;
   let cap = 0;
   let one = 1;
   let full = 0;
-  const emit = (id: number) => {
+  const emit = (id: number, folded: number) => {
     if (seen[id] !== doc) {
       seen[id] = doc;
       if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
@@ -213,15 +223,16 @@ export function buildRegionIndex(
       tf[id] = 0;
     }
     const v = tf[id]!;
-    if ((v & full) !== full) tf[id] = v + one;
+    tf[id] = ((v & full) !== full ? v + one : v) | ((folded ^ 1) * FOLDED_ONLY);
   };
-  const emitText = (id: number) => {
+  const emitText = (id: number, folded: number) => {
     if (seen[id] !== doc) {
       seen[id] = doc;
       if (touchedCount === touched.length) touched = grow(touched, touchedCount + 1);
       touched[touchedCount++] = id;
       tf[id] = 0;
     }
+    tf[id]! |= (folded ^ 1) * FOLDED_ONLY;
     const c = textCounts[id]!;
     if (c === 0) {
       if (textTouchedCount === textTouched.length) textTouched = grow(textTouched, textTouchedCount + 1);
@@ -293,7 +304,7 @@ export function buildRegionIndex(
         const id = touched[k]!;
         postTerm[postings] = id;
         postDoc[postings] = doc;
-        postTf[postings] = tf[id]!;
+        postTf[postings] = tf[id]! ^ FOLDED_ONLY;
         termDocs[id]!++;
         postings++;
       }
