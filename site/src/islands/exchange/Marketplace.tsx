@@ -24,7 +24,7 @@ import {
   type Session,
   today,
 } from './api.ts';
-import { SessionLine, SignInFirst, useSession } from './Signed.tsx';
+import { SessionGate, SessionLine } from './Signed.tsx';
 
 export interface AdminRegionInfo {
   id: string;
@@ -42,16 +42,12 @@ export interface MarketplaceProps {
 const PERIODS: PricePeriod[] = ['participant', 'course', 'month', 'week', 'hour'];
 
 export default function Marketplace(props: MarketplaceProps) {
-  const tr = useMemo(() => translator(props.lang), [props.lang]);
-  const { session, ready, end } = useSession();
-  const [ended, setEnded] = useState(false);
-  const onEnded = useCallback(() => {
-    setEnded(true);
-    end();
-  }, [end]);
-  if (!ready) return <p role="status">{tr('session.checking')}</p>;
-  if (!session) return <SignInFirst tr={tr} ended={ended} />;
-  return <Market {...props} tr={tr} session={session} onEnded={onEnded} />;
+  return (
+    <SessionGate
+      lang={props.lang}
+      render={(tr, session, onEnded) => <Market {...props} tr={tr} session={session} onEnded={onEnded} />}
+    />
+  );
 }
 
 interface MarketProps extends MarketplaceProps {

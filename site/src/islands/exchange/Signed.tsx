@@ -2,8 +2,8 @@
  * The sign-in gate of the market and review pages: they reuse the administration page's sign-in (its
  * token in sessionStorage); without one, a link to sign in there.
  */
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import type { Tr } from '../../i18n/exchange/t.ts';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ExchangeLang, type Tr, translator } from '../../i18n/exchange/t.ts';
 import { forgetToken, type Session, sessionFromToken, storedToken } from './api.ts';
 
 export function useSession(): { session: Session | undefined; ready: boolean; end(): void } {
@@ -48,4 +48,24 @@ export function SessionLine({
       {tr('session.regions', { regions: session.regions.map((r) => regionNames[r] ?? r).join(', ') })}
     </p>
   );
+}
+
+/** The whole gate of a signed-in page: checking, sign in first, or the page with its session. */
+export function SessionGate({
+  lang,
+  render,
+}: {
+  lang: ExchangeLang;
+  render(tr: Tr, session: Session, onEnded: () => void): ReactNode;
+}): ReactNode {
+  const tr = useMemo(() => translator(lang), [lang]);
+  const { session, ready, end } = useSession();
+  const [ended, setEnded] = useState(false);
+  const onEnded = useCallback(() => {
+    setEnded(true);
+    end();
+  }, [end]);
+  if (!ready) return <p role="status">{tr('session.checking')}</p>;
+  if (!session) return <SignInFirst tr={tr} ended={ended} />;
+  return render(tr, session, onEnded);
 }

@@ -8,7 +8,7 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { DueItem, DueResponse, ReviewConfig } from '../../../../shared/review-api.ts';
 import { type ExchangeKey, type ExchangeLang, type Tr, translator } from '../../i18n/exchange/t.ts';
 import { type Api, ApiError, createApi, formatDay, formatWhen, type Session } from '../exchange/api.ts';
-import { SessionLine, SignInFirst, useSession } from '../exchange/Signed.tsx';
+import { SessionGate, SessionLine } from '../exchange/Signed.tsx';
 
 export interface ReviewRegionInfo {
   id: string;
@@ -26,16 +26,12 @@ export interface ReviewPageProps {
 }
 
 export default function ReviewPage(props: ReviewPageProps) {
-  const tr = useMemo(() => translator(props.lang), [props.lang]);
-  const { session, ready, end } = useSession();
-  const [ended, setEnded] = useState(false);
-  const onEnded = useCallback(() => {
-    setEnded(true);
-    end();
-  }, [end]);
-  if (!ready) return <p role="status">{tr('session.checking')}</p>;
-  if (!session) return <SignInFirst tr={tr} ended={ended} />;
-  return <Review {...props} tr={tr} session={session} onEnded={onEnded} />;
+  return (
+    <SessionGate
+      lang={props.lang}
+      render={(tr, session, onEnded) => <Review {...props} tr={tr} session={session} onEnded={onEnded} />}
+    />
+  );
 }
 
 interface ReviewProps extends ReviewPageProps {
