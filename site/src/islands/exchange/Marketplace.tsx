@@ -13,7 +13,7 @@ import type {
   RequestsResponse,
 } from '../../../../shared/exchange.ts';
 import { containsPersonnummer } from '../../../../shared/personnummer.ts';
-import { type ExchangeKey, type ExchangeLang, type Tr, translator } from '../../i18n/exchange/t.ts';
+import { type ExchangeKey, type ExchangeLang, type Tr } from '../../i18n/exchange/t.ts';
 import {
   type Api,
   ApiError,

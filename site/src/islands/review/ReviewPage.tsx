@@ -6,7 +6,7 @@
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DueItem, DueResponse, ReviewConfig } from '../../../../shared/review-api.ts';
-import { type ExchangeKey, type ExchangeLang, type Tr, translator } from '../../i18n/exchange/t.ts';
+import { type ExchangeKey, type ExchangeLang, type Tr } from '../../i18n/exchange/t.ts';
 import { type Api, ApiError, createApi, formatDay, formatWhen, type Session } from '../exchange/api.ts';
 import { SessionGate, SessionLine } from '../exchange/Signed.tsx';
 
