@@ -49,5 +49,10 @@ export const RegionSummarySchema = z.object({
   county: z.array(z.string()),
   municipalities: z.array(z.string()),
   catalogue: PublishedCatalogueSchema.nullable(),
+  /**
+   * The region's review interval in days (30–180, default 90; docs/review.md): with it the portal tells
+   * when an item is overdue ("not confirmed since …") or hidden from newcomers (`shared/review.ts`).
+   */
+  reviewIntervalDays: z.number().int().positive(),
 });
 export type RegionSummary = z.output<typeof RegionSummarySchema>;

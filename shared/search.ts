@@ -8,6 +8,7 @@ import { InterventionSchema, MunicipalityCode } from './intervention.ts';
 import { CONTENT_LANGUAGES, UI_LANGUAGES } from './languages.ts';
 import { LIMITS } from './limits.ts';
 import { RegionId } from './region.ts';
+import { REVIEW_STATES } from './review.ts';
 import { AUDIENCE_CODES, CATEGORY_CODES, DELIVERY_CODES } from './taxonomy.ts';
 
 /** Control characters (C0, DEL, C1) are refused in a query: nobody types them. */
@@ -73,6 +74,11 @@ export const SearchResultSchema = InterventionSchema.safeExtend({
   regionId: RegionId,
   /** Relevance (BM25F over the national corpus) for a text query; 0 for an empty query. */
   score: z.number(),
+  /**
+   * The review state at answer time with the region's interval (shared/review.ts): the portal notes an
+   * `overdue` item as "not confirmed since …". Never `hidden` in practice: search leaves those out.
+   */
+  reviewState: z.enum(REVIEW_STATES),
 });
 export type SearchResult = z.output<typeof SearchResultSchema>;
 

@@ -3,12 +3,13 @@
  * region's live version (never a DynamoDB scan per request); the `regions` map says which regions
  * answered from their live version (`ok`), from their last loaded one (`stale`) or not at all.
  */
+import { reviewState } from '../../shared/review.ts';
 import { SearchQuerySchema } from '../../shared/search.ts';
 import { HttpError } from '../lib/errors.ts';
 import { httpHandler, json, parseQuery } from '../lib/http.ts';
 import { guardStore } from '../regions/catalogue-reader.ts';
 import { listRegions } from '../registry/store.ts';
-import { refreshReviewIntervals } from '../review/config-store.ts';
+import { refreshReviewIntervals, reviewIntervalOf } from '../review/config-store.ts';
 import { hideUnreviewed } from '../review/search-visibility.ts';
 import { recordSearch } from '../statistics/demand-recorder.ts';
 import { InvalidCursorError, searchFederated, toSearchResult } from './engine/index.ts';
@@ -44,9 +45,13 @@ export const handler = httpHandler(async (event) => {
     throw error;
   }
   recordSearch(query, page.total); // anonymous demand counter: in memory, flushed in the background
+  const now = Date.now(); // each result's review state at answer time, for the returned page only
   return json(200, {
     total: page.total,
-    results: page.results.map(toSearchResult),
+    results: page.results.map((hit) => ({
+      ...toSearchResult(hit),
+      reviewState: reviewState(hit.item, now, reviewIntervalOf(hit.regionId)),
+    })),
     facets: page.facets,
     regions: statuses,
     nextCursor: page.nextCursor,

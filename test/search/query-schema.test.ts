@@ -112,7 +112,12 @@ describe('SearchResponseSchema', () => {
     const page = searchFederated([index], { q: 'praktik' });
     const response = {
       total: page.total,
-      results: page.results.map((hit) => ({ ...hit.item, regionId: hit.regionId, score: hit.score })),
+      results: page.results.map((hit) => ({
+        ...hit.item,
+        regionId: hit.regionId,
+        score: hit.score,
+        reviewState: 'due' as const,
+      })),
       facets: page.facets,
       regions: { sodertorn: { status: 'ok', version: 1 }, nordost: { status: 'unavailable', version: null } },
       nextCursor: page.nextCursor,
