@@ -47,8 +47,38 @@ function miniFilter(items: readonly (Intervention & { regionId: string })[], q: 
   };
 }
 
-const precisionAt10 = (ids: string[], relevant: Set<string>) =>
-  ids.length === 0 ? 0 : ids.slice(0, 10).filter((id) => relevant.has(id)).length / Math.min(10, ids.length);
+/**
+ * Ranking quality of one known-item query's top 10, by the standard measures: precision@10 (relevant
+ * results in the top 10, divided by 10), nDCG@10 (binary relevance; the ideal puts min(10, |relevant|)
+ * relevant results first) and the reciprocal rank of the first relevant result.
+ */
+export function rankingQuality(ids: readonly string[], relevant: ReadonlySet<string>) {
+  const top = ids.slice(0, 10);
+  let hits = 0;
+  let dcg = 0;
+  let firstRank = 0;
+  top.forEach((id, i) => {
+    if (!relevant.has(id)) return;
+    hits++;
+    dcg += 1 / Math.log2(i + 2);
+    if (!firstRank) firstRank = i + 1;
+  });
+  let ideal = 0;
+  for (let i = 0; i < Math.min(10, relevant.size); i++) ideal += 1 / Math.log2(i + 2);
+  return { precisionAt10: hits / 10, ndcgAt10: ideal ? dcg / ideal : 0, reciprocalRank: firstRank ? 1 / firstRank : 0 };
+}
+
+type Quality = ReturnType<typeof rankingQuality>;
+const addQuality = (sum: Quality, q: Quality): Quality => ({
+  precisionAt10: sum.precisionAt10 + q.precisionAt10,
+  ndcgAt10: sum.ndcgAt10 + q.ndcgAt10,
+  reciprocalRank: sum.reciprocalRank + q.reciprocalRank,
+});
+const meanQuality = (sum: Quality, n: number): Quality => ({
+  precisionAt10: sum.precisionAt10 / n,
+  ndcgAt10: sum.ndcgAt10 / n,
+  reciprocalRank: sum.reciprocalRank / n,
+});
 
 export async function searchBenchmark(options: SearchBenchOptions = {}) {
   const log = options.log ?? console.log;
@@ -179,8 +209,9 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     );
 
     // --- ranking quality on known-item queries --------------------------------------------------------
-    let oursP = 0;
-    let miniP = 0;
+    const zero: Quality = { precisionAt10: 0, ndcgAt10: 0, reciprocalRank: 0 };
+    let oursSum = zero;
+    let miniSum = zero;
     let judged = 0;
     for (const query of queries.filter(
       (q): q is BenchQuery & { relevant: string[] } => q.kind === 'known-item' && Boolean(q.relevant?.length),
@@ -192,13 +223,21 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
         .search(parsed.q!)
         .slice(0, 10)
         .map((r) => allItems[r.id as number]!.id);
-      oursP += precisionAt10(ourIds, relevant);
-      miniP += precisionAt10(miniIds, relevant);
+      oursSum = addQuality(oursSum, rankingQuality(ourIds, relevant));
+      miniSum = addQuality(miniSum, rankingQuality(miniIds, relevant));
       judged++;
     }
-    log(
-      `ranking on ${judged} known-item queries, precision@10: insatsportalen ${fmt(oursP / judged, 3)} · MiniSearch ${fmt(miniP / judged, 3)}`,
-    );
+    const oursQ = meanQuality(oursSum, judged);
+    const miniQ = meanQuality(miniSum, judged);
+    for (const [name, key] of [
+      ['precision@10', 'precisionAt10'],
+      ['nDCG@10', 'ndcgAt10'],
+      ['MRR', 'reciprocalRank'],
+    ] as const) {
+      log(
+        `ranking on ${judged} known-item queries, ${name.padEnd(12)}: insatsportalen ${fmt(oursQ[key], 3)} · MiniSearch ${fmt(miniQ[key], 3)}`,
+      );
+    }
 
     return {
       corpus: { regions: regionCount, perRegion, total },
@@ -210,7 +249,7 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
       federatedEqualsMerged: { compared, mismatches },
       minisearch: { buildMs: miniBuildMs, heapMb: miniHeap, latency: miniStats },
       ratio: { p50: miniStats.p50 / ours.p50, p95: miniStats.p95 / ours.p95, p99: miniStats.p99 / ours.p99 },
-      precisionAt10: { ours: oursP / judged, minisearch: miniP / judged, judged },
+      ranking: { judged, ours: oursQ, minisearch: miniQ },
     };
   } finally {
     await dynamo.close();

@@ -190,8 +190,16 @@ describe('stop words order the matches, never decide them', () => {
     }
   });
 
-  it('only stop words: the catalogue, freshest first', () => {
-    expect(search(index, { q: 'och inom' }).match).toBe('browse');
+  it('only stop words: they are the text, required and found in titles only', () => {
+    const both = search(index, { q: 'och inom' });
+    expect(both.match).toBe('all');
+    // "other" has both words in its description only: stop words are indexed in titles.
+    expect(both.results.map((r) => r.id)).toEqual(['inom']);
+    expect(search(index, { q: 'och' }).results.map((r) => r.id).sort()).toEqual(['inom', 'trauma']);
+    // No title has both "för" and "inom": any of them, as for words.
+    const either = search(index, { q: 'för inom' });
+    expect(either.match).toBe('any');
+    expect(either.results.map((r) => r.id).sort()).toEqual(['halsa', 'inom']);
   });
 
   it('a stop word is never a completion or a typo neighbour of another word', () => {

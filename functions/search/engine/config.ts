@@ -70,7 +70,7 @@ export const WEIGHT = {
    * A stop word typed ("inom", "och"), found in a title. Stop words never decide what matches; one in the
    * title of a document that matches the other words orders it first, at half its idf.
    */
-  stopWord: 0.5,
+  stopWord: 1,
 } as const;
 
 /** Caps on the work one query can cause, whatever is typed. */

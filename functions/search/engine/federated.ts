@@ -355,8 +355,12 @@ export function searchFederated(
   const terms = parseQuery(query.q);
   const filters = compileFilters(query);
   const hash = queryHash(terms, query);
-  // Stop words alone are no text to search: the filtered catalogue, freshest first.
-  const words = terms.filter((term) => !term.optional).length;
+  // Words decide the matches. A query of stop words only searches them in titles (query.ts); when no title
+  // anywhere has any of them, or nothing searchable was typed, the answer is the filtered catalogue, freshest
+  // first. Decided on national document frequencies, so every page of a query agrees.
+  let words = terms.filter((term) => !term.optional).length;
+  const plans = words ? planQuery(terms, stats) : null;
+  if (plans && terms.every((term) => term.stopWord) && plans.every((plan) => plan.df === 0)) words = 0;
   const mode = words ? 'score' : 'fresh';
 
   let cursor: CursorPosition | null = null;
@@ -374,7 +378,6 @@ export function searchFederated(
     pass = run(stats, filters, null, 0, limit, after);
     match = 'browse';
   } else {
-    const plans = planQuery(terms, stats);
     pass = run(stats, filters, plans, words, limit, after);
     match = 'all';
     // The fall-back depends on the text and the corpus only, never on the filters: selecting a facet value

@@ -35,11 +35,16 @@ export interface QueryTerm {
   phrase?: boolean;
   /** A stop word: never required, never adds a match; it orders the matches whose title holds it. */
   optional?: boolean;
+  /**
+   * A stop word in a query of nothing but stop words ("och inom"): then they are the text, required like
+   * words, matched in titles only (where stop words are indexed), exactly as typed.
+   */
+  stopWord?: boolean;
 }
 
 /**
  * Parse `q` into at most QUERY_LIMITS.maxTerms distinct terms: the words first, then the stop words (optional
- * terms) while there is room. Never throws.
+ * terms) while there is room. A query of stop words only searches them as words, in titles. Never throws.
  */
 export function parseQuery(q: string | undefined | null): QueryTerm[] {
   if (typeof q !== 'string') return [];
@@ -71,7 +76,8 @@ export function parseQuery(q: string | undefined | null): QueryTerm[] {
     if (forms[i]!.stop) stops.push({ forms: forms[i]!, optional: true });
     else push({ forms: forms[i]! });
   }
-  for (const stop of stops) push(stop);
+  const onlyStops = terms.length === 0;
+  for (const stop of stops) push(onlyStops ? { forms: stop.forms, stopWord: true } : stop);
   return terms;
 }
 
@@ -271,6 +277,8 @@ export function planQuery(terms: readonly QueryTerm[], stats: GlobalStats): Term
     const f = term.forms;
     if (term.optional) {
       add([STOP_WORD_MARK, f.exact].join(''), WEIGHT.stopWord);
+    } else if (term.stopWord) {
+      add([STOP_WORD_MARK, f.exact].join(''), WEIGHT.exact);
     } else if (term.phrase) {
       add(f.exact, WEIGHT.exact);
     } else {
