@@ -16,9 +16,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../../local/server.ts';
 import type { Intervention } from '../../shared/intervention.ts';
 import { textDirection, UI_LANGUAGE_TAG, UI_LANGUAGES, type UiLanguage } from '../../shared/languages.ts';
+import type { RegionSummary } from '../../shared/region.ts';
+import { type ReviewState, reviewDeadlines, reviewState } from '../../shared/review.ts';
 import { AUDIENCES, categoryLabel, termLabel } from '../../shared/taxonomy.ts';
+import { formatDate } from '../../site/src/lib/format.ts';
 import { t } from '../../site/src/lib/i18n.ts';
 import { localizedPath } from '../../site/src/lib/paths.ts';
+import { municipalitySlug } from '../../site/src/lib/vocabulary.ts';
 import { MY_MUNICIPALITY_KEY } from '../../site/src/lib/where.ts';
 import {
   axeViolations,
@@ -85,6 +89,8 @@ async function open(
     checked?: boolean;
     /** An expected 4xx answer: not a problem, nor the browser's console line about it. */
     expect404?: RegExp;
+    /** The page's clock starts at this instant (epoch ms) instead of now: a built page viewed later. */
+    clock?: number;
   } = {},
 ): Promise<Page> {
   const page = await (options.on ?? context).newPage();
@@ -104,6 +110,7 @@ async function open(
     problems.exceptions.push(`a dialog opened: ${dialog.message()}`);
     void dialog.dismiss();
   });
+  if (options.clock !== undefined) await page.clock.install({ time: options.clock });
   const response = await page.goto(`${portal.url}${path}`, { waitUntil: 'load' });
   expect(response?.status(), path).toBe(options.status ?? 200);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -455,7 +462,9 @@ describe('region and municipality pages', () => {
       const catalogue = await api<{ items: Intervention[] }>(
         '/api/regions/sodertorn/interventions?limit=100',
       );
-      await expect(region.locator('article.intervention').count()).resolves.toBe(catalogue.items.length);
+      // Every item but those hidden by the review routine (unconfirmed for 210 days; below).
+      const shown = catalogue.items.filter((item) => reviewState(item, Date.now()) !== 'hidden');
+      await expect(region.locator('article.intervention').count()).resolves.toBe(shown.length);
       await expect(region.locator('.region-overview a[href="/kommuner/huddinge/"]').count()).resolves.toBe(1);
       const index = await open('/ar/kommuner/', { on: noScript });
       await expect(index.locator('a[href="/ar/kommuner/huddinge/"]').count()).resolves.toBe(1);
@@ -726,6 +735,152 @@ describe('fast on a cheap phone', () => {
     }
   });
 });
+
+describe('the review routine on the portal (issue 7: overdue and hidden items)', () => {
+  type Item = Intervention & { regionId: string };
+  let sodertorn: Item[];
+  let interval: number;
+  const stateAt = (item: Item, at: number): ReviewState => reviewState(item, at, interval);
+  const anchor = (item: Item) => `insats-${item.regionId}-${item.id}`;
+  const note = (item: Item, lang: UiLanguage) =>
+    t(lang, 'intervention.notConfirmedSince', { date: formatDate(item.lastReviewedAt!, lang) });
+
+  beforeAll(async () => {
+    const { regions } = await api<{ regions: RegionSummary[] }>('/api/regions');
+    interval = regions.find((r) => r.id === 'sodertorn')!.reviewIntervalDays;
+    expect(interval).toBe(90);
+    const { items } = await api<{ items: Intervention[] }>('/api/regions/sodertorn/interventions?limit=100');
+    sodertorn = items.map((item) => ({ ...item, regionId: 'sodertorn' }));
+  });
+
+  /** The Södertörn items in a state now (the demo has overdue and hidden ones on 2026-11-23). */
+  const inState = (state: ReviewState) => {
+    const found = sodertorn.filter((item) => stateAt(item, Date.now()) === state);
+    expect(found.length, `a demo item of Södertörn ${state} today`).toBeGreaterThan(0);
+    return found;
+  };
+
+  /** The listing on `page` is what the review rule gives at `at`: no hidden item, a note on each overdue one. */
+  async function expectListing(page: Page, items: Item[], at: number, lang: UiLanguage = 'sv') {
+    const shown = items.filter((item) => stateAt(item, at) !== 'hidden');
+    const ids = await page.locator('article.intervention').evaluateAll((els) => els.map((el) => el.id));
+    expect(ids.sort()).toEqual(shown.map(anchor).sort());
+    const noted = await page
+      .locator('article.intervention:has(.not-confirmed)')
+      .evaluateAll((els) => els.map((el) => el.id));
+    const overdue = shown.filter((item) => stateAt(item, at) === 'overdue');
+    expect(noted.sort()).toEqual(overdue.map(anchor).sort());
+    for (const item of overdue.slice(0, 3)) {
+      await expect(page.locator(`article[id="${anchor(item)}"] .not-confirmed`).textContent()).resolves.toBe(
+        note(item, lang),
+      );
+    }
+    return shown;
+  }
+
+  it('the region page notes overdue items and leaves hidden ones out, also without JavaScript', async () => {
+    const overdue = inState('overdue');
+    const hidden = inState('hidden');
+    const noScript = await newContext(browser, { javaScriptEnabled: false });
+    try {
+      const page = await open('/regioner/sodertorn/', { on: noScript });
+      const shown = await expectListing(page, sodertorn, Date.now());
+      expect(shown.length).toBe(sodertorn.length - hidden.length);
+      await expect(page.locator('.region-overview .region-count').textContent()).resolves.toBe(
+        t('sv', 'region.itemCount', { count: shown.length }),
+      );
+      // The note sits near the top of the entry: right after the title (and sub-category).
+      await expect(
+        page.locator(`article[id="${anchor(overdue[0]!)}"] > h3 ~ .not-confirmed`).count(),
+      ).resolves.toBe(1);
+    } finally {
+      await noScript.close();
+    }
+    const ar = await open('/ar/regioner/sodertorn/');
+    await islandsHydrated(ar);
+    await expectListing(ar, sodertorn, Date.now(), 'ar');
+  });
+
+  it("a hidden item is absent from its municipality's page (and from the search), present by a direct link with the note", async () => {
+    for (const item of inState('hidden')) {
+      const code = item.municipalities[0]!;
+      const slug = await municipalitySlugOf(code);
+      if (slug) {
+        const page = await open(`/kommuner/${slug}/`);
+        await islandsHydrated(page);
+        await expect(page.locator(`article[id="${anchor(item)}"]`).count(), slug).resolves.toBe(0);
+      }
+      const found = await search(`region=sodertorn&municipality=${code}&limit=100`);
+      expect(found.results.map((r) => r.id)).not.toContain(item.id);
+    }
+    const hidden = inState('hidden')[0]!;
+    const detail = await open(`/insats/?r=sodertorn&id=${hidden.id}`);
+    await detail.locator('h1#insats-titel').waitFor();
+    await expect(detail.locator('.not-confirmed').textContent()).resolves.toBe(note(hidden, 'sv'));
+  });
+
+  it('an overdue item says since when in the search results and on its own page, and passes axe', async () => {
+    const item =
+      inState('overdue').find((i) => i.municipalities.includes(HUDDINGE)) ?? inState('overdue')[0]!;
+    const answer = await search(`q=${encodeURIComponent(item.title.sv)}&region=sodertorn&limit=5`);
+    expect(answer.results.find((r) => r.id === item.id)).toMatchObject({ reviewState: 'overdue' });
+    for (const lang of ['sv', 'ar'] as const) {
+      const results = await open(
+        localizedPath(lang, `/sok/?q=${encodeURIComponent(item.title.sv)}&region=sodertorn`),
+      );
+      const result = results.locator(`article[aria-labelledby="${anchor(item)}-t"]`);
+      await result.waitFor();
+      await expect(result.locator('.not-confirmed').textContent()).resolves.toBe(note(item, lang));
+      const inSearch = await axeViolations(results);
+      expect(inSearch, describeViolations(inSearch)).toEqual([]);
+
+      const detail = await open(localizedPath(lang, `/insats/?r=sodertorn&id=${item.id}`));
+      await detail.locator('h1#insats-titel').waitFor();
+      await expect(detail.locator('.not-confirmed').textContent()).resolves.toBe(note(item, lang));
+      const onPage = await axeViolations(detail);
+      expect(onPage, describeViolations(onPage)).toEqual([]);
+    }
+    // A current item has no note.
+    const current = inState('current')[0]!;
+    const page = await open(`/insats/?r=sodertorn&id=${current.id}`);
+    await page.locator('h1#insats-titel').waitFor();
+    await expect(page.locator('.not-confirmed').count()).resolves.toBe(0);
+  });
+
+  it('a built page viewed after an item changes state reads the list again and shows it as it is then', async () => {
+    const now = Date.now();
+    const visible = sodertorn.filter((item) => stateAt(item, now) !== 'hidden');
+    // The next instants at which a listed item becomes overdue, and becomes hidden (one ms after the deadline).
+    const deadlines = visible.map((item) => reviewDeadlines(item, interval)).filter((d) => d !== undefined);
+    const nextOverdue = Math.min(...deadlines.map((d) => d.overdueAt).filter((d) => d >= now)) + 1;
+    const nextHidden = Math.min(...deadlines.map((d) => d.hiddenAt).filter((d) => d >= now)) + 1;
+    for (const at of [nextOverdue, nextHidden].filter(Number.isFinite)) {
+      const changed = visible.filter((item) => stateAt(item, at) !== stateAt(item, now));
+      expect(changed.length).toBeGreaterThan(0);
+      const page = await open('/regioner/sodertorn/', { clock: at });
+      await page.locator('.live-catalogue[data-fresh="true"]').waitFor();
+      const shown = await expectListing(page, sodertorn, at);
+      await expect(page.locator('.region-overview .region-count').textContent()).resolves.toBe(
+        t('sv', 'region.itemCount', { count: shown.length }),
+      );
+      // The same on a municipality page of a changed item (read through the search, decided by the page's clock).
+      const item = changed.find((i) => stateAt(i, at) === 'overdue' || stateAt(i, at) === 'hidden')!;
+      const slug = await municipalitySlugOf(item.municipalities[0]!);
+      const municipality = await open(`/kommuner/${slug}/`, { clock: at });
+      await municipality.locator('.live-catalogue[data-fresh="true"]').waitFor();
+      const article = municipality.locator(`article[id="${anchor(item)}"]`);
+      if (stateAt(item, at) === 'hidden') await expect(article.count()).resolves.toBe(0);
+      else await expect(article.locator('.not-confirmed').textContent()).resolves.toBe(note(item, 'sv'));
+    }
+  });
+});
+
+/** The path segment of a municipality's page when the build made one (its municipality index links it), or ''. */
+async function municipalitySlugOf(code: string): Promise<string> {
+  const index = await readFile(join(TEST_SITE_DIR, 'kommuner', 'index.html'), 'utf8');
+  const slug = municipalitySlug(code);
+  return index.includes(`href="/kommuner/${slug}/"`) ? slug : '';
+}
 
 // Last: it publishes a new catalogue for Södertörn, which every later page would show.
 describe('text from catalogues', () => {

@@ -13,8 +13,11 @@ import {
   LIST_STRING_KEYS,
   localizeText,
   municipalityPath,
+  nextReviewChange,
   phoneLink,
+  reviewChangePassed,
   shortList,
+  visibleItems,
   webLink,
 } from '../../site/src/lib/catalogue-view.ts';
 import { pickStrings } from '../../site/src/lib/i18n.ts';
@@ -33,10 +36,18 @@ const item = (
   regionId: 'sodertorn',
 });
 
-const context = (lang: UiLanguage) => ({
+/** A fixed clock: the tests do not depend on today. */
+const NOW = Date.parse('2026-11-23T12:00:00.000Z');
+
+const context = (lang: UiLanguage, now = NOW, reviewIntervals: Record<string, number> = {}) => ({
   lang,
   strings: pickStrings(lang, LIST_STRING_KEYS),
-  vocab: vocabulary(lang, { municipalityPages: ['0126'], regions: { sodertorn: 'Etablering Södertörn' } }),
+  vocab: vocabulary(lang, {
+    municipalityPages: ['0126'],
+    regions: { sodertorn: 'Etablering Södertörn' },
+    reviewIntervals,
+  }),
+  now,
 });
 const sv = context('sv');
 const ar = context('ar');
@@ -173,5 +184,96 @@ describe('groupByCategory', () => {
     expect(groupByCategory([item({ id: 'x', category: 'halsa.trauma' })], context('uk'))[0]!.label).toBe(
       "Здоров'я",
     );
+  });
+});
+
+describe('the review routine on the portal (docs/review.md)', () => {
+  const DAY = 86_400_000;
+  // Confirmed 2026-01-01 (midnight UTC); default interval 90 days, grace 30: overdue after day 120,
+  // hidden after day 210.
+  const R = Date.parse('2026-01-01T00:00:00.000Z');
+  const OVERDUE_AT = R + 120 * DAY;
+  const HIDDEN_AT = R + 210 * DAY;
+  const confirmed = item({ id: 'k', lastReviewedAt: '2026-01-01' });
+  const view = (at: number, lang: UiLanguage = 'sv', intervals: Record<string, number> = {}) =>
+    interventionView(confirmed, context(lang, at, intervals));
+
+  it('notes nothing while the item is current or only due', () => {
+    expect(view(R + 90 * DAY)).toMatchObject({ reviewState: 'current', notConfirmedSince: undefined });
+    expect(view(R + 90 * DAY + 1)).toMatchObject({ reviewState: 'due', notConfirmedSince: undefined });
+  });
+
+  it('at exactly the overdue instant the item is still due; one millisecond later it says since when', () => {
+    expect(view(OVERDUE_AT)).toMatchObject({ reviewState: 'due', notConfirmedSince: undefined });
+    expect(view(OVERDUE_AT + 1)).toMatchObject({
+      reviewState: 'overdue',
+      notConfirmedSince: '1 januari 2026',
+    });
+    expect(view(OVERDUE_AT + 1, 'en').notConfirmedSince).toBe('1 January 2026');
+    expect(context('en').strings['intervention.notConfirmedSince']).toBe('Not confirmed since {date}');
+  });
+
+  it('a hidden item reached by a direct link says it too', () => {
+    expect(view(HIDDEN_AT)).toMatchObject({ reviewState: 'overdue', notConfirmedSince: '1 januari 2026' });
+    expect(view(HIDDEN_AT + 1)).toMatchObject({ reviewState: 'hidden', notConfirmedSince: '1 januari 2026' });
+  });
+
+  it("counts with the region's own interval (30 days: overdue after day 60)", () => {
+    const thirty = { sodertorn: 30 };
+    expect(view(R + 60 * DAY, 'sv', thirty).reviewState).toBe('due');
+    expect(view(R + 60 * DAY + 1, 'sv', thirty).reviewState).toBe('overdue');
+    expect(view(R + 60 * DAY + 1, 'sv', { nordost: 30 }).reviewState).toBe('current'); // another region's
+  });
+
+  it('never notes an item never confirmed (it is due, there is no date to count from)', () => {
+    expect(interventionView(item({ id: 'n' }), context('sv', HIDDEN_AT + 1))).toMatchObject({
+      reviewState: 'due',
+      notConfirmedSince: undefined,
+    });
+  });
+
+  it("takes a search result's state as the API computed it when it answered", () => {
+    const result = { ...confirmed, reviewState: 'overdue' as const };
+    expect(interventionView(result, context('sv', R)).notConfirmedSince).toBe('1 januari 2026');
+    const odd = { ...confirmed, reviewState: 'stale' } as unknown as typeof result;
+    expect(interventionView(odd, context('sv', R)).reviewState).toBe('current');
+  });
+
+  it('a listing leaves out hidden items: kept at exactly the hiding instant, gone one millisecond later', () => {
+    const items = [confirmed, item({ id: 'n' }), item({ id: 'fresh', lastReviewedAt: '2026-07-01' })];
+    const ids = (at: number, intervals: Record<string, number> = {}) =>
+      visibleItems(items, at, intervals).map((i) => i.id);
+    expect(ids(HIDDEN_AT)).toEqual(['k', 'n', 'fresh']);
+    expect(ids(HIDDEN_AT + 1)).toEqual(['n', 'fresh']);
+    // 30 days: hidden after 2 × 30 + 30 = 90 days.
+    expect(ids(R + 90 * DAY, { sodertorn: 30 })).toEqual(['k', 'n', 'fresh']);
+    expect(ids(R + 90 * DAY + 1, { sodertorn: 30 })).toEqual(['n', 'fresh']);
+  });
+
+  it('knows the first instant an item changes what a listing shows (overdue, then hidden)', () => {
+    expect(nextReviewChange([confirmed], R, {})).toBe(OVERDUE_AT + 1);
+    expect(nextReviewChange([confirmed], OVERDUE_AT, {})).toBe(OVERDUE_AT + 1);
+    expect(nextReviewChange([confirmed], OVERDUE_AT + 1, {})).toBe(HIDDEN_AT + 1);
+    expect(nextReviewChange([confirmed], HIDDEN_AT, {})).toBe(HIDDEN_AT + 1);
+    expect(nextReviewChange([confirmed], HIDDEN_AT + 1, {})).toBeUndefined();
+    expect(nextReviewChange([item({ id: 'n' })], R, {})).toBeUndefined();
+    expect(nextReviewChange([], R, {})).toBeUndefined();
+    // The earliest of several items, each with its region's interval.
+    const later = item({ id: 'later', lastReviewedAt: '2026-02-01' });
+    expect(nextReviewChange([later, confirmed], OVERDUE_AT + 1, {})).toBe(
+      Date.parse('2026-02-01T00:00:00Z') + 120 * DAY + 1,
+    );
+    expect(nextReviewChange([confirmed], R, { sodertorn: 30 })).toBe(R + 60 * DAY + 1);
+  });
+
+  it('a page built before that instant is redrawn when opened at or after it', () => {
+    expect(reviewChangePassed(undefined, HIDDEN_AT)).toBe(false);
+    expect(reviewChangePassed(OVERDUE_AT + 1, OVERDUE_AT)).toBe(false);
+    expect(reviewChangePassed(OVERDUE_AT + 1, OVERDUE_AT + 1)).toBe(true);
+    // A page built at R and opened a millisecond after the overdue instant shows the note when redrawn.
+    const built = nextReviewChange([confirmed], R, {});
+    const opened = OVERDUE_AT + 1;
+    expect(reviewChangePassed(built, opened)).toBe(true);
+    expect(view(opened).notConfirmedSince).toBe('1 januari 2026');
   });
 });

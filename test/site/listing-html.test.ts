@@ -18,10 +18,13 @@ const item = (input: Partial<InterventionInput> & Pick<InterventionInput, 'id'>)
   regionId: 'sodertorn',
 });
 
-const context = (lang: UiLanguage) => ({
+const NOW = Date.parse('2026-11-23T12:00:00.000Z');
+
+const context = (lang: UiLanguage, now = NOW) => ({
   lang,
   strings: pickStrings(lang, LIST_STRING_KEYS),
   vocab: vocabulary(lang, { municipalityPages: ['0126'], regions: { sodertorn: 'Etablering Södertörn' } }),
+  now,
 });
 
 describe('html (escaped by default)', () => {
@@ -134,6 +137,22 @@ describe('a listing of interventions', () => {
       paging: { page: 1, pageSize: 150, pageHref: () => '/x/' },
     }).value;
     expect(markup).not.toContain('pagination');
+  });
+
+  it('notes an overdue item near the top of its entry, from one millisecond after the overdue instant', () => {
+    const overdueAt = Date.parse('2026-01-01T00:00:00Z') + 120 * 86_400_000; // 90 days + 30 days' grace
+    const entry = (at: number, lang: UiLanguage = 'sv') => {
+      const ctx = context(lang, at);
+      const [group] = groupByCategory([item({ id: 'k', lastReviewedAt: '2026-01-01' })], ctx);
+      return renderEntry(group!.items[0]!, ctx).value;
+    };
+    expect(entry(overdueAt)).not.toContain('not-confirmed');
+    expect(entry(overdueAt + 1)).toContain(
+      '</h3><p class="not-confirmed">Inte bekräftad sedan 1 januari 2026</p>',
+    );
+    expect(entry(overdueAt + 1, 'uk')).toContain(
+      '<p class="not-confirmed">Не підтверджено з 1 січня 2026 р.</p>',
+    );
   });
 
   it('says so when there is nothing to list', () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MUNICIPALITIES } from '../../shared/geo.ts';
+import { type InterventionInput, InterventionSchema } from '../../shared/intervention.ts';
 import { CATEGORIES } from '../../shared/taxonomy.ts';
+import type { RegionalItem } from '../../site/src/lib/catalogue-view.ts';
 import {
   MUNICIPALITY_PAGE_SIZE,
   municipalityPageCount,
   municipalityPagePath,
+  reviewListing,
 } from '../../site/src/lib/listings.ts';
 import { slugify } from '../../site/src/lib/slug.ts';
 import { municipalitySlug, trimVocabulary, vocabulary } from '../../site/src/lib/vocabulary.ts';
@@ -69,5 +72,69 @@ describe('the vocabulary handed to islands', () => {
     expect(trimmed.municipalities).toEqual({ '0126': 'Huddinge', '0120': 'Värmdö' });
     expect(trimmed).toMatchObject({ municipalityPages: {}, providerTypes: {}, regions: {} });
     expect(trimmed.categories).toBe(vocab.categories);
+  });
+
+  it("carries the regions' review intervals, trimmed to the regions a page lists", () => {
+    const vocab = vocabulary('sv', {
+      municipalityPages: [],
+      regions: { r: 'R', s: 'S' },
+      reviewIntervals: { r: 30, s: 180 },
+    });
+    expect(vocab.reviewIntervals).toEqual({ r: 30, s: 180 });
+    expect(trimVocabulary(vocab, [], ['r', 'x']).reviewIntervals).toEqual({ r: 30 });
+    expect(trimVocabulary(vocab, []).reviewIntervals).toEqual({ r: 30, s: 180 });
+    expect(vocabulary('sv', { municipalityPages: [], regions: { r: 'R' } }).reviewIntervals).toEqual({});
+  });
+});
+
+describe('listings and the review routine (hidden items left out at the build)', () => {
+  const DAY = 86_400_000;
+  const item = (input: Partial<InterventionInput> & Pick<InterventionInput, 'id'>): RegionalItem => ({
+    ...InterventionSchema.parse({
+      title: { sv: `Insats ${input.id}` },
+      category: 'sfi',
+      municipalities: ['0126'],
+      provider: { name: 'Huddinge kommun', type: 'municipality' },
+      ...input,
+    }),
+    regionId: 'sodertorn',
+  });
+  // Hidden after 2 × 90 + 30 = 210 days (default interval), overdue after 120.
+  const R = Date.parse('2026-01-01T00:00:00Z');
+  const HIDDEN_AT = R + 210 * DAY;
+  const items = [
+    item({ id: 'old', lastReviewedAt: '2026-01-01', category: 'arbete' }),
+    item({ id: 'newer', lastReviewedAt: '2026-03-01' }),
+    item({ id: 'never' }),
+  ];
+
+  it('keeps an item at exactly its hiding instant and leaves it out one millisecond later', () => {
+    const at = reviewListing(items, HIDDEN_AT, {});
+    expect(at.items.map((i) => i.id)).toEqual(['old', 'newer', 'never']);
+    expect(at.hidden).toEqual([]);
+    expect(at.reviewChangeAt).toBe(HIDDEN_AT + 1);
+
+    const after = reviewListing(items, HIDDEN_AT + 1, {});
+    expect(after.items.map((i) => i.id)).toEqual(['newer', 'never']);
+    expect(after.hidden.map((i) => i.id)).toEqual(['old']);
+    // 'newer' is overdue already; next it becomes hidden (2026-03-01 + 210 days), one millisecond after.
+    expect(after.reviewChangeAt).toBe(Date.parse('2026-03-01T00:00:00Z') + 210 * DAY + 1);
+  });
+
+  it("uses the region's interval (30 days: hidden after 90)", () => {
+    expect(reviewListing(items, R + 90 * DAY, { sodertorn: 30 }).hidden).toEqual([]);
+    expect(reviewListing(items, R + 90 * DAY + 1, { sodertorn: 30 }).hidden.map((i) => i.id)).toEqual([
+      'old',
+    ]);
+  });
+
+  it('counts and pages follow: the hidden item is not counted', () => {
+    const after = reviewListing(items, HIDDEN_AT + 1, {});
+    expect(municipalityPageCount(after.items, 2)).toBe(1);
+    expect(municipalityPageCount(items, 2)).toBe(2);
+  });
+
+  it('has no next change when nothing left can change (never confirmed)', () => {
+    expect(reviewListing([item({ id: 'never' })], R, {}).reviewChangeAt).toBeUndefined();
   });
 });

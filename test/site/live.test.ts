@@ -87,6 +87,7 @@ describe('municipality pages', () => {
         municipalities,
         regionId,
         score: 0,
+        reviewState: 'current',
       }));
       const page = all.slice(cursor, cursor + 2);
       const nextCursor = cursor + 2 < all.length ? String(cursor + 2) : null;
@@ -109,11 +110,19 @@ describe('municipality pages', () => {
       ['r', 'b'],
     ]);
     expect(items?.[0]).not.toHaveProperty('score');
+    expect(items?.[0]).not.toHaveProperty('reviewState'); // the listing decides with its own clock
     expect(calls).toEqual([
       '/api/regions',
       '/api/search?region=r&municipality=0126&limit=100',
       '/api/search?region=r&municipality=0126&limit=100&cursor=2',
     ]);
+  });
+
+  it('reads the items without asking for versions when forced (a review state changed since the build)', async () => {
+    const { fetch, calls } = portal({ r: 3 }, { a: ['0126'] });
+    const items = await fetchNewerMunicipality('0126', { r: 3 }, { fetch, force: true });
+    expect(items?.map((i) => i.id)).toEqual(['a']);
+    expect(calls).toEqual(['/api/search?region=r&municipality=0126&limit=100']);
   });
 
   it('treats a region that has unpublished everything as changed', async () => {

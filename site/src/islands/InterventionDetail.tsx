@@ -3,6 +3,7 @@
  * island fills from GET /api/regions/{r}/interventions/{id}, so 60,000 interventions need no 420,000
  * built pages and a newly published one has its page at once. Everything about the intervention, a
  * "how to sign up" block, a share link and print-friendly markup (styles/global.css, @media print).
+ * An overdue item (or a hidden one, reached by a link) says "not confirmed since <date>" (docs/review.md).
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../../shared/languages.ts';
@@ -127,7 +128,8 @@ function Details({
   strings: DetailStrings;
   vocab: Vocabulary;
 }) {
-  const view = interventionView(item, { lang, strings, vocab });
+  // The item's review state now, with its region's interval (vocab.reviewIntervals, from the build).
+  const view = interventionView(item, { lang, strings, vocab, now: Date.now() });
   const description = item.description ? localText(item.description, lang) : undefined;
   const fallback = (text: { fallback: boolean; tag: string; dir: 'ltr' | 'rtl' }) =>
     text.fallback ? { lang: text.tag, dir: text.dir } : {};
@@ -167,6 +169,11 @@ function Details({
         <span {...fallback(view.title)}>{view.title.text}</span>
       </h1>
       <p className="tag">{view.subcategory ? `${view.category} › ${view.subcategory}` : view.category}</p>
+      {view.notConfirmedSince ? (
+        <p className="not-confirmed">
+          {interpolate(strings['intervention.notConfirmedSince'], { date: view.notConfirmedSince })}
+        </p>
+      ) : null}
       {view.onlySwedish || description?.fallback ? (
         <p className="only-swedish">{strings['intervention.onlySwedish']}</p>
       ) : null}

@@ -5,6 +5,11 @@
  * published data shows without a redeploy. Without JavaScript, while checking, or when anything fails,
  * the built list stays.
  *
+ * The review routine (docs/review.md): the build left out the items hidden at its instant and noted the
+ * overdue ones. A page viewed later may be wrong: `reviewChangeAt` is when one of its items next becomes
+ * overdue or hidden. When the page is opened after that instant, the island reads the list again (even
+ * though no version changed) and draws it with the note and without the hidden items, at `Date.now()`.
+ *
  * The built list is the island's sibling (element id `builtListId`), not its children: as children it
  * would be copied into the island's server render and hashed, which cost ~15 % of the 60,000-item build.
  */
@@ -14,7 +19,9 @@ import {
   groupByCategory,
   type ListStrings,
   type RegionalItem,
+  reviewChangePassed,
   type Vocabulary,
+  visibleItems,
 } from '../lib/catalogue-view.ts';
 import { renderListing } from '../lib/listing-html.ts';
 import { fetchNewerCatalogue, fetchNewerMunicipality } from '../lib/live.ts';
@@ -23,6 +30,8 @@ export interface LiveListingProps {
   scope: { kind: 'region'; regionId: string } | { kind: 'municipality'; code: string };
   /** Region id → the catalogue version the page was built from (0: nothing published then). */
   versions: Record<string, number>;
+  /** When one of the built list's items next becomes overdue or hidden (epoch ms; none: never). */
+  reviewChangeAt?: number;
   lang: UiLanguage;
   strings: ListStrings & { 'region.live.updated': string };
   vocab: Vocabulary;
@@ -34,33 +43,41 @@ export interface LiveListingProps {
   builtListId: string;
 }
 
+/** The list when it must be drawn again (a newer version, or `force`: a review state changed), else undefined. */
 async function fetchFresh(
   scope: LiveListingProps['scope'],
   versions: Record<string, number>,
+  force: boolean,
   signal: AbortSignal,
 ): Promise<RegionalItem[] | undefined> {
-  if (scope.kind === 'municipality') return fetchNewerMunicipality(scope.code, versions, { signal });
-  const fresh = await fetchNewerCatalogue(scope.regionId, versions[scope.regionId] ?? 0, { signal });
+  if (scope.kind === 'municipality') return fetchNewerMunicipality(scope.code, versions, { signal, force });
+  // Known version 0: any published version is newer, so the catalogue is read whatever its version.
+  const known = force ? 0 : (versions[scope.regionId] ?? 0);
+  const fresh = await fetchNewerCatalogue(scope.regionId, known, { signal });
   return fresh?.items.map((item) => ({ ...item, regionId: scope.regionId }));
 }
 
 export default function LiveListing(props: LiveListingProps) {
-  const { scope, versions, lang, strings, vocab, builtListId } = props;
-  const [fresh, setFresh] = useState<RegionalItem[] | undefined>(undefined);
+  const { scope, versions, lang, strings, vocab, builtListId, reviewChangeAt } = props;
+  const [fresh, setFresh] = useState<{ items: RegionalItem[]; now: number } | undefined>(undefined);
   const scopeKey = scope.kind === 'region' ? `r:${scope.regionId}` : `m:${scope.code}`;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scopeKey and versions stand for scope
   useEffect(() => {
     const controller = new AbortController();
-    fetchFresh(scope, versions, controller.signal)
+    const force = reviewChangePassed(reviewChangeAt, Date.now());
+    fetchFresh(scope, versions, force, controller.signal)
       .then((items) => {
-        if (items) setFresh(items);
+        if (!items) return;
+        // The states now: hidden items leave the list, overdue ones get their note.
+        const now = Date.now();
+        setFresh({ items: visibleItems(items, now, vocab.reviewIntervals), now });
       })
       .catch(() => {
         // Offline, aborted or an unexpected answer: the build-time list is complete and stays.
       });
     return () => controller.abort();
-  }, [scopeKey, JSON.stringify(versions)]);
+  }, [scopeKey, JSON.stringify(versions), reviewChangeAt]);
 
   useEffect(() => {
     if (fresh) document.getElementById(builtListId)?.remove();
@@ -68,9 +85,9 @@ export default function LiveListing(props: LiveListingProps) {
 
   let markup: string | undefined;
   if (fresh) {
-    const ctx = { lang, strings, vocab };
+    const ctx = { lang, strings, vocab, now: fresh.now };
     const paging = props.paging;
-    markup = renderListing(groupByCategory(fresh, ctx), ctx, {
+    markup = renderListing(groupByCategory(fresh.items, ctx), ctx, {
       nav: props.nav,
       paging: paging && {
         page: paging.page,

@@ -3,11 +3,12 @@
  * each a link (to the municipality's page; to the category in the list below, or in the search when the
  * region is too large to list on one page). When JavaScript runs and the region has published since the
  * build, the counts are recounted from the new catalogue (one small request when nothing changed; the
- * download is shared with the page's list).
+ * download is shared with the page's list). Items hidden by the review routine are not counted; when the
+ * page is opened after one of its items became hidden (`reviewChangeAt`), the counts are recounted too.
  */
 import { useEffect, useState } from 'react';
 import type { UiLanguage } from '../../../shared/languages.ts';
-import { countItems, type RegionCounts } from '../lib/catalogue-view.ts';
+import { countItems, type RegionCounts, reviewChangePassed, visibleItems } from '../lib/catalogue-view.ts';
 import { formatNumber, interpolate } from '../lib/format.ts';
 import { fetchNewerCatalogue } from '../lib/live.ts';
 
@@ -22,26 +23,35 @@ export interface RegionOverviewProps {
     countsUpdated: string;
   };
   counts: RegionCounts;
+  /** The region's review interval (days), for what is hidden from newcomers. */
+  reviewIntervalDays: number;
+  /** When one of the counted items next changes review state (epoch ms; none: never). */
+  reviewChangeAt?: number;
   municipalities: { code: string; name: string; href?: string }[];
   /** Top-level categories in taxonomy order; `href` when there is somewhere to go. */
   categories: { code: string; label: string; href: string }[];
 }
 
 export default function RegionOverview(props: RegionOverviewProps) {
-  const { regionId, version, lang, strings, municipalities, categories } = props;
+  const { regionId, version, lang, strings, municipalities, categories, reviewIntervalDays, reviewChangeAt } =
+    props;
   const [fresh, setFresh] = useState<RegionCounts | undefined>(undefined);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchNewerCatalogue(regionId, version, { signal: controller.signal })
+    // As the list beside it (LiveListing): known version 0 reads the catalogue whatever its version.
+    const known = reviewChangePassed(reviewChangeAt, Date.now()) ? 0 : version;
+    fetchNewerCatalogue(regionId, known, { signal: controller.signal })
       .then((catalogue) => {
-        if (catalogue) setFresh(countItems(catalogue.items));
+        if (!catalogue) return;
+        const items = catalogue.items.map((item) => ({ ...item, regionId }));
+        setFresh(countItems(visibleItems(items, Date.now(), { [regionId]: reviewIntervalDays })));
       })
       .catch(() => {
         // Offline or an unexpected answer: the build-time counts stay.
       });
     return () => controller.abort();
-  }, [regionId, version]);
+  }, [regionId, version, reviewIntervalDays, reviewChangeAt]);
 
   const counts = fresh ?? props.counts;
   const number = (value: number | undefined) => formatNumber(value ?? 0, lang);

@@ -227,7 +227,8 @@ export default function SearchApp({ lang, strings, vocab }: SearchAppProps) {
   };
 
   const active = activeFilters(state);
-  const ctx = { lang, strings, vocab };
+  // Each result carries its review state from the API; the clock is the fallback for an answer without.
+  const ctx = { lang, strings, vocab, now: Date.now() };
   const facets = answer?.facets;
   const unavailable = answer
     ? Object.entries(answer.regions)
@@ -544,7 +545,7 @@ function Result({
   ctx,
 }: {
   item: RegionalItem;
-  ctx: { lang: UiLanguage; strings: SearchStrings; vocab: Vocabulary };
+  ctx: { lang: UiLanguage; strings: SearchStrings; vocab: Vocabulary; now: number };
 }) {
   const { lang, strings } = ctx;
   const view = interventionView(item, ctx);
@@ -565,6 +566,11 @@ function Result({
           </a>
         </h3>
         <p className="tag">{view.subcategory ? `${view.category} › ${view.subcategory}` : view.category}</p>
+        {view.notConfirmedSince ? (
+          <p className="not-confirmed">
+            {interpolate(strings['intervention.notConfirmedSince'], { date: view.notConfirmedSince })}
+          </p>
+        ) : null}
         {view.onlySwedish ? <p className="only-swedish">{strings['intervention.onlySwedish']}</p> : null}
         {view.summary ? (
           <p className="summary" {...fallbackAttrs(view.summary)}>
@@ -653,7 +659,11 @@ function EmptyState(props: {
           <p>{strings['search.empty.remote']}</p>
           <ol className="result-list">
             {remote.map((item) => (
-              <Result key={`${item.regionId}/${item.id}`} item={item} ctx={{ lang, strings, vocab }} />
+              <Result
+                key={`${item.regionId}/${item.id}`}
+                item={item}
+                ctx={{ lang, strings, vocab, now: Date.now() }}
+              />
             ))}
           </ol>
         </>

@@ -8,6 +8,7 @@
  */
 import type { Intervention, LocalizedText } from '../../../shared/intervention.ts';
 import { textDirection, UI_LANGUAGE_TAG, type UiLanguage } from '../../../shared/languages.ts';
+import { REVIEW_STATES, type ReviewState, reviewDeadlines, reviewState } from '../../../shared/review.ts';
 import { formatDate, formatNumber, interpolate } from './format.ts';
 import type { UiStringKey } from './i18n.ts';
 import { localizedPath } from './paths.ts';
@@ -27,6 +28,8 @@ export interface Vocabulary {
   municipalityPages: Record<string, string>;
   /** Region id → name. */
   regions: Record<string, string>;
+  /** Region id → its review interval in days (GET /api/regions); a region not named here has the default. */
+  reviewIntervals: Record<string, number>;
 }
 
 /** The UI strings a list of interventions needs; an island gets exactly these as props. */
@@ -50,6 +53,7 @@ export const LIST_STRING_KEYS = [
   'intervention.until',
   'intervention.lastReviewed',
   'intervention.notReviewed',
+  'intervention.notConfirmedSince',
   'intervention.moreMunicipalities',
   'pagination.label',
   'pagination.page',
@@ -59,13 +63,18 @@ export const LIST_STRING_KEYS = [
 export type ListStringKey = (typeof LIST_STRING_KEYS)[number];
 export type ListStrings = Record<ListStringKey, string>;
 
-/** An intervention together with the region that publishes it (the API's search results carry it). */
-export type RegionalItem = Intervention & { regionId: string };
+/**
+ * An intervention together with the region that publishes it (the API's search results carry it, and
+ * their review state at answer time).
+ */
+export type RegionalItem = Intervention & { regionId: string; reviewState?: ReviewState };
 
 export interface ViewContext {
   lang: UiLanguage;
   strings: ListStrings;
   vocab: Vocabulary;
+  /** The instant the view is for (epoch ms): the build's for built pages, `Date.now()` in the browser. */
+  now: number;
 }
 
 /** Text with the language it is actually in; `fallback` when Swedish stands in for the visitor's language. */
@@ -100,6 +109,10 @@ export interface InterventionView {
   contact: { email?: string; phone?: { text: string; href: string }; url?: { text: string; href: string } };
   when: string;
   lastReviewed?: string;
+  /** The review state at `now` with the region's interval (shared/review.ts). */
+  reviewState: ReviewState;
+  /** The formatted lastReviewedAt when the item is overdue (or hidden, reached by a direct link). */
+  notConfirmedSince?: string;
 }
 
 export interface CategoryGroup {
@@ -212,8 +225,77 @@ export function shortList(
   };
 }
 
+// ── The review routine on the portal (docs/review.md) ────────────────────────────────────────────────
+
+type Reviewed = Pick<RegionalItem, 'regionId' | 'lastReviewedAt'>;
+
+const isReviewState = (value: unknown): value is ReviewState =>
+  (REVIEW_STATES as readonly unknown[]).includes(value);
+
+/**
+ * An item's review state at `now` with its region's interval (`intervals`; the default for a region not
+ * named). A search result brings the state the API computed when it answered; that one is used.
+ */
+export function itemReviewState(
+  item: Reviewed & { reviewState?: unknown },
+  now: number,
+  intervals: Record<string, number>,
+): ReviewState {
+  if (isReviewState(item.reviewState)) return item.reviewState;
+  return reviewState(item, now, intervals[item.regionId]);
+}
+
+/** The note on an item: "not confirmed since <date>" when it is overdue (or hidden, by a direct link). */
+export const showsNotConfirmed = (state: ReviewState): boolean => state === 'overdue' || state === 'hidden';
+
+/**
+ * What a listing shows at `now`: every item but the `hidden` ones (unconfirmed for two intervals and the
+ * grace), as newcomer search does. Order kept.
+ */
+export function visibleItems<T extends Reviewed>(
+  items: readonly T[],
+  now: number,
+  intervals: Record<string, number>,
+): T[] {
+  return items.filter((item) => reviewState(item, now, intervals[item.regionId]) !== 'hidden');
+}
+
+/**
+ * The first instant after `now` (epoch ms) at which one of `items` changes what a listing shows: it
+ * becomes overdue (the note appears) or hidden (it leaves the list). States change one millisecond after
+ * a deadline ("older than" is strict), so this is that millisecond. `undefined` when nothing will change
+ * (no item has a date to count from, or every item is already hidden).
+ */
+export function nextReviewChange(
+  items: readonly Reviewed[],
+  now: number,
+  intervals: Record<string, number>,
+): number | undefined {
+  let next = Number.POSITIVE_INFINITY;
+  for (const item of items) {
+    const deadlines = reviewDeadlines(item, intervals[item.regionId]);
+    if (!deadlines) continue;
+    const deadline =
+      now <= deadlines.overdueAt
+        ? deadlines.overdueAt
+        : now <= deadlines.hiddenAt
+          ? deadlines.hiddenAt
+          : undefined;
+    if (deadline !== undefined) next = Math.min(next, deadline + 1);
+  }
+  return Number.isFinite(next) ? next : undefined;
+}
+
+/**
+ * True when a page built with `reviewChangeAt` (nextReviewChange at the build) is viewed at `now` or
+ * later: an item it lists has become overdue or hidden since, so the list must be read and drawn again.
+ */
+export const reviewChangePassed = (reviewChangeAt: number | undefined, now: number): boolean =>
+  reviewChangeAt !== undefined && now >= reviewChangeAt;
+
 export function interventionView(item: RegionalItem, ctx: ViewContext): InterventionView {
   const { lang, strings, vocab } = ctx;
+  const state = itemReviewState(item, ctx.now, vocab.reviewIntervals);
   const title = localText(item.title, lang);
   const summary = item.summary ? localText(item.summary, lang) : undefined;
   const top = topLevel(item.category);
@@ -239,6 +321,9 @@ export function interventionView(item: RegionalItem, ctx: ViewContext): Interven
     },
     when: whenText(item, lang, strings),
     lastReviewed: item.lastReviewedAt ? formatDate(item.lastReviewedAt, lang) : undefined,
+    reviewState: state,
+    notConfirmedSince:
+      showsNotConfirmed(state) && item.lastReviewedAt ? formatDate(item.lastReviewedAt, lang) : undefined,
   };
 }
 

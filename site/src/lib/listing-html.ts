@@ -37,6 +37,13 @@ function inlineList(values: readonly string[], itemAttrs?: SafeHtml, more?: stri
   return html`<ul class="inline-list">${items}${more ? html`<li>${more}</li>` : ''}</ul>`;
 }
 
+/** "Not confirmed since <date>" on an overdue item (docs/review.md), or nothing. */
+export function notConfirmed(view: InterventionView, strings: ViewContext['strings']): SafeHtml | '' {
+  return view.notConfirmedSince
+    ? html`<p class="not-confirmed">${interpolate(strings['intervention.notConfirmedSince'], { date: view.notConfirmedSince })}</p>`
+    : '';
+}
+
 export function renderEntry(view: InterventionView, ctx: ViewContext): SafeHtml {
   const { lang, strings } = ctx;
   const sv = swedish(lang);
@@ -69,7 +76,7 @@ export function renderEntry(view: InterventionView, ctx: ViewContext): SafeHtml 
       : '';
   return html`<article class="intervention" id="${view.anchor}"><h3><a href="${view.href}">${title}</a></h3>${
     view.subcategory ? html`<p class="tag">${view.subcategory}</p>` : ''
-  }${view.onlySwedish ? html`<p class="only-swedish">${strings['intervention.onlySwedish']}</p>` : ''}${
+  }${notConfirmed(view, strings)}${view.onlySwedish ? html`<p class="only-swedish">${strings['intervention.onlySwedish']}</p>` : ''}${
     view.summary ? html`<p class="summary"${textAttrs(view.summary)}>${view.summary.text}</p>` : ''
   }<dl class="facts">${[
     fact(strings['intervention.municipalities'], inlineList(municipalities.shown, sv, municipalities.more)),

@@ -7,11 +7,22 @@
  * lists all its interventions compactly, grouped by category, `MUNICIPALITY_PAGE_SIZE` per page; each
  * intervention has its full page at `/insats/?r=<region>&id=<id>`, one static page per language that an
  * island fills from the API.
+ *
+ * The review routine (docs/review.md): an item unconfirmed for two review intervals and the grace
+ * (`hidden`) is left out of the listings, as newcomer search leaves it out — decided at the build's
+ * instant (`buildTime`), with each region's interval. Each listing also knows when its next item changes
+ * state after the build (`reviewChangeAt`), so the live island can bring a page viewed later up to date.
  */
 import type { RegionSummary } from '../../../shared/region.ts';
 import { TOP_LEVEL_CATEGORIES } from '../../../shared/taxonomy.ts';
 import { getCatalogue, getRegions } from './api.ts';
-import { countItems, type InterventionView, type RegionalItem } from './catalogue-view.ts';
+import {
+  countItems,
+  type InterventionView,
+  nextReviewChange,
+  type RegionalItem,
+  visibleItems,
+} from './catalogue-view.ts';
 import { paginate } from './listing-html.ts';
 import { municipalityNameOf, municipalitySlug } from './vocabulary.ts';
 
@@ -30,10 +41,15 @@ export interface MunicipalityListing {
   code: string;
   name: string;
   slug: string;
-  /** Every intervention offered there, from every region. */
+  /** Every intervention offered there, from every region (but the hidden ones). */
   items: RegionalItem[];
-  /** Region id → the catalogue version the items were read from (regions with items here). */
+  /**
+   * Region id → the catalogue version the items were read from (regions with items here, hidden ones
+   * included: confirming one publishes, and the page then shows it).
+   */
   versions: Record<string, number>;
+  /** When one of `items` next changes state after the build (epoch ms; none: never). */
+  reviewChangeAt?: number;
   /** The regions the municipality belongs to (registry membership, not where items come from). */
   regions: RegionSummary[];
 }
@@ -41,7 +57,38 @@ export interface MunicipalityListing {
 export interface RegionListing {
   region: RegionSummary;
   version: number;
+  /** The published items newcomers see (the hidden ones left out). */
   items: RegionalItem[];
+  /** The published items left out at the build (hidden). */
+  hidden: RegionalItem[];
+  /** When one of `items` next changes state after the build (epoch ms; none: never). */
+  reviewChangeAt?: number;
+}
+
+let builtAt: number | undefined;
+
+/** The instant the build decides review states at (epoch ms): one instant for every page and language. */
+export function buildTime(): number {
+  builtAt ??= Date.now();
+  return builtAt;
+}
+
+/**
+ * A region's published items split as a listing shows them at `now` (pure; test/site/listings.test.ts):
+ * the visible ones, the hidden ones, and when the next visible one changes state.
+ */
+export function reviewListing(
+  items: readonly RegionalItem[],
+  now: number,
+  intervals: Record<string, number>,
+): Pick<RegionListing, 'items' | 'hidden' | 'reviewChangeAt'> {
+  const visible = visibleItems(items, now, intervals);
+  const shown = new Set(visible);
+  return {
+    items: visible,
+    hidden: items.filter((item) => !shown.has(item)),
+    reviewChangeAt: nextReviewChange(visible, now, intervals),
+  };
 }
 
 let regionListings: Promise<RegionListing[]> | undefined;
@@ -54,7 +101,8 @@ export function getRegionListings(): Promise<RegionListing[]> {
       regions.map(async (region) => {
         const catalogue = await getCatalogue(region.id);
         const items = catalogue.items.map((item) => ({ ...item, regionId: region.id }));
-        return { region, version: catalogue.version, items };
+        const intervals = { [region.id]: region.reviewIntervalDays };
+        return { region, version: catalogue.version, ...reviewListing(items, buildTime(), intervals) };
       }),
     ),
   );
@@ -91,6 +139,19 @@ export function getMunicipalityListings(): Promise<Map<string, MunicipalityListi
         }
       }
     }
+    // A region whose items there are all hidden: its publish (a confirmation) updates the page live.
+    for (const { region, version, hidden } of listings) {
+      for (const item of hidden) {
+        for (const code of item.municipalities) {
+          const listing = byCode.get(code);
+          if (listing) listing.versions[region.id] = version;
+        }
+      }
+    }
+    const intervals = Object.fromEntries(listings.map((l) => [l.region.id, l.region.reviewIntervalDays]));
+    for (const listing of byCode.values()) {
+      listing.reviewChangeAt = nextReviewChange(listing.items, buildTime(), intervals);
+    }
     return new Map([...byCode].sort(([, a], [, b]) => a.name.localeCompare(b.name, 'sv')));
   });
   return municipalityListings;
@@ -122,6 +183,11 @@ export function municipalityPageCount(
     items: new Array<InterventionView>(counts[category.code]!),
   }));
   return Math.max(1, paginate(groups, pageSize).length);
+}
+
+/** Region id → its review interval in days (GET /api/regions), for the vocabulary. */
+export async function reviewIntervals(): Promise<Record<string, number>> {
+  return Object.fromEntries((await getRegions()).map((region) => [region.id, region.reviewIntervalDays]));
 }
 
 /** Region id → name, for labels. */

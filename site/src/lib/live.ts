@@ -166,11 +166,13 @@ async function regionItemsIn(
       if (!isRenderableIntervention(result))
         throw new Error(`GET ${url} answered an item that cannot be shown`);
       if (!result.municipalities.includes(municipality)) continue;
+      // The listing decides review states itself, with its own clock, as for a region's catalogue.
       const {
         score: _score,
         regionId: _regionId,
+        reviewState: _reviewState,
         ...item
-      } = result as Intervention & { score?: number; regionId?: string };
+      } = result as Intervention & { score?: number; regionId?: string; reviewState?: string };
       items.push({ ...item, regionId });
     }
     cursor = page.nextCursor ?? null;
@@ -181,16 +183,19 @@ async function regionItemsIn(
 /**
  * Every intervention offered in a municipality, when a region that had items there at build time has
  * published since (else `undefined`: the page's list is current). One small request when nothing changed.
- * A region that offers something there for the first time shows with the next build.
+ * A region that offers something there for the first time shows with the next build. `force` reads the
+ * items even when no version changed (an item's review state changed since the build).
  */
 export async function fetchNewerMunicipality(
   municipality: string,
   built: Record<string, number>,
-  options: { fetch?: Fetch; signal?: AbortSignal } = {},
+  options: { fetch?: Fetch; signal?: AbortSignal; force?: boolean } = {},
 ): Promise<LiveItem[] | undefined> {
-  const now = await fetchRegionVersions(options);
   const regions = Object.keys(built);
-  if (!regions.some((regionId) => (now[regionId] ?? 0) !== built[regionId])) return undefined;
+  if (!options.force) {
+    const now = await fetchRegionVersions(options);
+    if (!regions.some((regionId) => (now[regionId] ?? 0) !== built[regionId])) return undefined;
+  }
   const lists = await Promise.all(regions.map((regionId) => regionItemsIn(regionId, municipality, options)));
   return lists.flat();
 }

@@ -22,14 +22,20 @@ const cache = new Map<string, Vocabulary>();
 
 /**
  * The whole vocabulary of `lang`. `municipalityPages` lists the municipalities that have a page (the
- * build decides which); `regions` names the regions.
+ * build decides which); `regions` names the regions; `reviewIntervals` gives their review intervals
+ * (GET /api/regions; a region not named has the default).
  */
 export function vocabulary(
   lang: UiLanguage,
-  context: { municipalityPages: Iterable<string>; regions: Record<string, string> },
+  context: {
+    municipalityPages: Iterable<string>;
+    regions: Record<string, string>;
+    reviewIntervals?: Record<string, number>;
+  },
 ): Vocabulary {
   const pages = [...context.municipalityPages];
-  const key = `${lang}:${pages.length}:${Object.keys(context.regions).join(',')}`;
+  const reviewIntervals = { ...context.reviewIntervals };
+  const key = `${lang}:${pages.length}:${Object.keys(context.regions).join(',')}:${JSON.stringify(reviewIntervals)}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const vocab: Vocabulary = {
@@ -41,23 +47,36 @@ export function vocabulary(
     municipalities: Object.fromEntries(MUNICIPALITIES.map((m) => [m.code, m.name])),
     municipalityPages: Object.fromEntries(pages.map((code) => [code, municipalitySlug(code)])),
     regions: { ...context.regions },
+    reviewIntervals,
   };
   cache.set(key, vocab);
   return vocab;
 }
 
 /**
- * Only what a listing island can need: the labels an entry shows, and the municipalities named in
- * `municipalityCodes` (the page's items and region). A newly published item naming another municipality
+ * Only what a listing island can need: the labels an entry shows, the municipalities named in
+ * `municipalityCodes` (the page's items and region) and the review intervals of `regionIds` (the regions
+ * whose items the page lists; all when not given). A newly published item naming another municipality
  * shows its code until the next build, which is rare and harmless; every municipality would cost each
  * listing page ~3 kB gzip. (Props are serialized into every page, thousands of times per build.)
  */
-export function trimVocabulary(vocab: Vocabulary, municipalityCodes: Iterable<string>): Vocabulary {
+export function trimVocabulary(
+  vocab: Vocabulary,
+  municipalityCodes: Iterable<string>,
+  regionIds?: Iterable<string>,
+): Vocabulary {
   const municipalities: Record<string, string> = {};
   for (const code of municipalityCodes) {
     if (vocab.municipalities[code]) municipalities[code] = vocab.municipalities[code];
   }
-  return { ...vocab, municipalities, municipalityPages: {}, providerTypes: {}, regions: {} };
+  let reviewIntervals = vocab.reviewIntervals;
+  if (regionIds) {
+    reviewIntervals = {};
+    for (const id of regionIds) {
+      if (vocab.reviewIntervals[id] !== undefined) reviewIntervals[id] = vocab.reviewIntervals[id];
+    }
+  }
+  return { ...vocab, municipalities, municipalityPages: {}, providerTypes: {}, regions: {}, reviewIntervals };
 }
 
 const nameByCode = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
