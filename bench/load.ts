@@ -139,4 +139,8 @@ console.log(
 );
 console.log(`mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
 console.log(`server heap   ${fmt(heapStart, 0)} MB at start → ${fmt(heapEnd, 0)} MB at end`);
+const { answers } = await import('../functions/search/search.ts');
+console.log(
+  `search cache  ${answers.hits} answers reused, ${answers.misses} computed (${fmt((100 * answers.hits) / Math.max(1, answers.hits + answers.misses), 0)} % reused; exact: a new region version empties it)`,
+);
 process.exit(0);

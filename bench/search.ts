@@ -65,7 +65,11 @@ export function rankingQuality(ids: readonly string[], relevant: ReadonlySet<str
   });
   let ideal = 0;
   for (let i = 0; i < Math.min(10, relevant.size); i++) ideal += 1 / Math.log2(i + 2);
-  return { precisionAt10: hits / 10, ndcgAt10: ideal ? dcg / ideal : 0, reciprocalRank: firstRank ? 1 / firstRank : 0 };
+  return {
+    precisionAt10: hits / 10,
+    ndcgAt10: ideal ? dcg / ideal : 0,
+    reciprocalRank: firstRank ? 1 / firstRank : 0,
+  };
 }
 
 type Quality = ReturnType<typeof rankingQuality>;

@@ -37,10 +37,12 @@ const BASE_HEADERS = {
   'cache-control': 'no-store',
 };
 
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
   return {
     statusCode,
-    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: { ...BASE_HEADERS, 'content-type': JSON_TYPE, ...headers },
     body: JSON.stringify(body),
   };
 }

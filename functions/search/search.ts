@@ -3,23 +3,27 @@
  * region's live version (never a DynamoDB scan per request); the `regions` map says which regions
  * answered from their live version (`ok`), from their last loaded one (`stale`) or not at all.
  */
-import { reviewState } from '../../shared/review.ts';
 import { SearchQuerySchema } from '../../shared/search.ts';
 import { HttpError } from '../lib/errors.ts';
-import { httpHandler, json, parseQuery } from '../lib/http.ts';
+import { httpHandler, JSON_TYPE, parseQuery, text } from '../lib/http.ts';
 import { guardStore } from '../regions/catalogue-reader.ts';
 import { listRegions } from '../registry/store.ts';
 import { refreshReviewIntervals, reviewIntervalOf } from '../review/config-store.ts';
 import { hideUnreviewed } from '../review/search-visibility.ts';
 import { recordSearch } from '../statistics/demand-recorder.ts';
-import { InvalidCursorError, searchFederated, toSearchResult } from './engine/index.ts';
+import { AnswerCache } from './answer-cache.ts';
+import { InvalidCursorError, searchFederated } from './engine/index.ts';
 import { Federation } from './federation.ts';
+import { searchResponseBody } from './response-body.ts';
 
 /**
  * One federation per warm function instance. Items unconfirmed for two review intervals (the region's
  * interval, shared/review.ts) are left out of newcomer search; they stay in the admin view and the export.
  */
 export const federation = new Federation({ filter: hideUnreviewed });
+
+/** Answers reused while the same index objects are searched (answer-cache.ts): identical to recomputing. */
+export const answers = new AnswerCache();
 
 export const handler = httpHandler(async (event) => {
   const query = parseQuery(SearchQuerySchema, event);
@@ -34,7 +38,7 @@ export const handler = httpHandler(async (event) => {
   const { indexes, statuses } = await federation.current(regions);
   let page: ReturnType<typeof searchFederated>;
   try {
-    page = searchFederated(indexes, query);
+    page = answers.answer(indexes, query, () => searchFederated(indexes, query));
   } catch (error) {
     if (error instanceof InvalidCursorError) {
       throw new HttpError(400, 'invalid-cursor', {
@@ -45,15 +49,6 @@ export const handler = httpHandler(async (event) => {
     throw error;
   }
   recordSearch(query, page.total); // anonymous demand counter: in memory, flushed in the background
-  const now = Date.now(); // each result's review state at answer time, for the returned page only
-  return json(200, {
-    total: page.total,
-    results: page.results.map((hit) => ({
-      ...toSearchResult(hit),
-      reviewState: reviewState(hit.item, now, reviewIntervalOf(hit.regionId)),
-    })),
-    facets: page.facets,
-    regions: statuses,
-    nextCursor: page.nextCursor,
-  });
+  // Each result's review state at answer time (the region's interval), the regions' statuses now.
+  return text(200, searchResponseBody(page, statuses, Date.now(), reviewIntervalOf), JSON_TYPE);
 });

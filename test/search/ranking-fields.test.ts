@@ -195,7 +195,11 @@ describe('stop words order the matches, never decide them', () => {
     expect(both.match).toBe('all');
     // "other" has both words in its description only: stop words are indexed in titles.
     expect(both.results.map((r) => r.id)).toEqual(['inom']);
-    expect(search(index, { q: 'och' }).results.map((r) => r.id).sort()).toEqual(['inom', 'trauma']);
+    expect(
+      search(index, { q: 'och' })
+        .results.map((r) => r.id)
+        .sort(),
+    ).toEqual(['inom', 'trauma']);
     // No title has both "för" and "inom": any of them, as for words.
     const either = search(index, { q: 'för inom' });
     expect(either.match).toBe('any');

@@ -1,0 +1,54 @@
+/**
+ * The JSON body of a search answer. A page from the answer cache is written out once and reused: its
+ * results with their review states (the clock and each region's interval decide them) stay valid until
+ * the first instant one of them changes state; the regions' statuses are appended per request. The
+ * bytes are exactly what serializing the answer afresh gives (test/search/response-body.test.ts).
+ */
+import { reviewDeadlines, reviewState } from '../../shared/review.ts';
+import type { SearchPage } from './engine/federated.ts';
+import { toSearchResult } from './engine/index.ts';
+
+export type RegionStatuses = Record<string, { status: string; version: number | null }>;
+
+interface Written {
+  /** `{"total":…,"results":[…],"facets":{…}` — the body up to the regions' statuses. */
+  head: string;
+  /** The review intervals the states were computed with (result regions, in result order). */
+  intervals: string;
+  /** Valid from this instant (when written) until the first instant a result's review state changes. */
+  from: number;
+  validUntil: number;
+}
+
+const written = new WeakMap<SearchPage, Written>();
+
+/** The first deadline after `now` at which the item's review state changes (Infinity: never). */
+function nextChange(item: { lastReviewedAt?: string | undefined }, interval: number, now: number): number {
+  const deadlines = reviewDeadlines(item, interval);
+  if (!deadlines) return Number.POSITIVE_INFINITY; // never confirmed: due, and stays so
+  for (const at of [deadlines.dueAt, deadlines.overdueAt, deadlines.hiddenAt]) if (at >= now) return at + 1;
+  return Number.POSITIVE_INFINITY;
+}
+
+export function searchResponseBody(
+  page: SearchPage,
+  statuses: RegionStatuses,
+  now: number,
+  intervalOf: (regionId: string) => number,
+): string {
+  let intervals = '';
+  for (const hit of page.results) intervals += `${intervalOf(hit.regionId)},`;
+  let entry = written.get(page);
+  if (!entry || entry.intervals !== intervals || now < entry.from || now >= entry.validUntil) {
+    let validUntil = Number.POSITIVE_INFINITY;
+    const results = page.results.map((hit) => {
+      const interval = intervalOf(hit.regionId);
+      validUntil = Math.min(validUntil, nextChange(hit.item, interval, now));
+      return { ...toSearchResult(hit), reviewState: reviewState(hit.item, now, interval) };
+    });
+    const head = JSON.stringify({ total: page.total, results, facets: page.facets });
+    entry = { head: head.slice(0, -1), intervals, from: now, validUntil };
+    written.set(page, entry);
+  }
+  return `${entry.head},"regions":${JSON.stringify(statuses)},"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+}
