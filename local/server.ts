@@ -106,13 +106,13 @@ function unauthorized(): HttpError {
 
 function send(res: ServerResponse, result: HttpResult, method: string): void {
   const headers = { ...SECURITY_HEADERS, ...(result.headers ?? {}) };
-  const body = result.body
-    ? result.isBase64Encoded
-      ? Buffer.from(result.body, 'base64')
-      : Buffer.from(result.body, 'utf8')
-    : undefined;
-  res.writeHead(result.statusCode, { ...headers, 'content-length': String(body?.length ?? 0) });
-  res.end(method === 'HEAD' ? undefined : body);
+  // A text body is written as a string (encoded once, into the socket's buffer), a binary one decoded.
+  const body = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body) : '';
+  const length = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
+  res.writeHead(result.statusCode, { ...headers, 'content-length': String(length) });
+  if (method === 'HEAD' || length === 0) res.end();
+  else if (typeof body === 'string') res.end(body, 'utf8');
+  else res.end(body);
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -1,8 +1,15 @@
 /**
  * Reading a region's published catalogue for the public API: resolve the region, resolve its live
- * version once, read from that version only. Store failures become a retryable 503.
+ * version once (a consistent read of the pointer, every request: a publish shows at once), read from
+ * that version only. Store failures become a retryable 503.
+ *
+ * A published version never changes, so pages and items read from the live version are kept in a
+ * bounded cache keyed by table, version (with its publication instant) and position: a warm instance reads a popular page from the
+ * store once per version, and a new version is simply other keys. Only the live version is cached
+ * (an older version a cursor pins may be removed by cleanup, so it is always read from the store).
  */
 import { z } from 'zod';
+import type { Intervention } from '../../shared/intervention.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import { getItem, type LivePointer, listItems, readPointer } from '../catalogue/store.ts';
 import { isStoreUnavailable } from '../lib/dynamo.ts';
@@ -28,6 +35,32 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
 export const livePointer = (region: RegionConfig): Promise<LivePointer | null> =>
   guardStore(() => readPointer(region.tableName));
 
+/** Bounded insertion-ordered cache: at most `max` entries, the oldest out first. */
+class VersionCache<V> {
+  private readonly entries = new Map<string, V>();
+  private readonly max: number;
+  constructor(max: number) {
+    this.max = max;
+  }
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, value);
+  }
+}
+
+const pageCache = new VersionCache<CataloguePage>(2_000);
+const itemCache = new VersionCache<Intervention | null>(20_000);
+
+/** A published version, told apart from a store rebuilt with the same numbers by its publication instant. */
+const versionKey = (region: RegionConfig, live: LivePointer) =>
+  `${region.tableName}\u0000${live.version}\u0000${live.publishedAt}`;
+
 const CursorSchema = z.strictObject({ v: z.number().int().positive(), a: z.string().min(1).max(64) });
 export type ListCursor = z.output<typeof CursorSchema>;
 
@@ -48,7 +81,10 @@ export function decodeCursor(value: string): ListCursor | undefined {
  * A page of the live catalogue. A cursor pins the version it was made from, so paging stays
  * consistent across a publish (older versions are kept for rollback).
  */
-export async function pageOfCatalogue(region: RegionConfig, options: { limit: number; cursor?: string }) {
+export async function pageOfCatalogue(
+  region: RegionConfig,
+  options: { limit: number; cursor?: string },
+): Promise<CataloguePage> {
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
   if (options.cursor && !cursor) {
     throw new HttpError(400, 'invalid-cursor', {
@@ -59,9 +95,32 @@ export async function pageOfCatalogue(region: RegionConfig, options: { limit: nu
   const live = await livePointer(region);
   const version = cursor?.v ?? live?.version;
   if (!version || !live) return { version: null, publishedAt: null, total: 0, items: [], nextCursor: null };
-  const page = await guardStore(() =>
-    listItems(region.tableName, version, { limit: options.limit, afterId: cursor?.a }),
-  );
+  if (version !== live.version) return readPage(region, version, live, options.limit, cursor?.a);
+  const key = `${versionKey(region, live)}\u0000${options.limit}\u0000${cursor?.a ?? ''}`;
+  let page = pageCache.get(key);
+  if (!page) {
+    page = await readPage(region, version, live, options.limit, cursor?.a);
+    pageCache.set(key, page);
+  }
+  return page;
+}
+
+export interface CataloguePage {
+  version: number | null;
+  publishedAt: string | null;
+  total: number | null;
+  items: Intervention[];
+  nextCursor: string | null;
+}
+
+async function readPage(
+  region: RegionConfig,
+  version: number,
+  live: LivePointer,
+  limit: number,
+  afterId: string | undefined,
+): Promise<CataloguePage> {
+  const page = await guardStore(() => listItems(region.tableName, version, { limit, afterId }));
   return {
     version,
     publishedAt: version === live.version ? live.publishedAt : null,
@@ -74,7 +133,12 @@ export async function pageOfCatalogue(region: RegionConfig, options: { limit: nu
 export async function liveItem(region: RegionConfig, id: string) {
   const live = await livePointer(region);
   if (!live) throw notFound('intervention', id);
-  const item = await guardStore(() => getItem(region.tableName, live.version, id));
+  const key = `${versionKey(region, live)}\u0000${id}`;
+  let item = itemCache.get(key);
+  if (item === undefined) {
+    item = (await guardStore(() => getItem(region.tableName, live.version, id))) ?? null;
+    itemCache.set(key, item);
+  }
   if (!item) throw notFound('intervention', id);
   return { version: live.version, item };
 }

@@ -1,12 +1,20 @@
 /** GET /api/regions/{regionId}/interventions — the region's published catalogue, paged. */
 import { PageQuerySchema, RegionPathSchema } from '../../shared/api.ts';
-import { httpHandler, json, parsePath, parseQuery } from '../lib/http.ts';
-import { pageOfCatalogue, requireRegion } from './catalogue-reader.ts';
+import { httpHandler, JSON_TYPE, parsePath, parseQuery, text } from '../lib/http.ts';
+import { type CataloguePage, pageOfCatalogue, requireRegion } from './catalogue-reader.ts';
+
+/** A page of a live version is kept (catalogue-reader.ts): its JSON is written once too. */
+const bodies = new WeakMap<CataloguePage, string>();
 
 export const handler = httpHandler(async (event) => {
   const { regionId } = parsePath(RegionPathSchema, event);
   const query = parseQuery(PageQuerySchema, event);
   const region = await requireRegion(regionId);
   const page = await pageOfCatalogue(region, query);
-  return json(200, { regionId, ...page });
+  let body = bodies.get(page);
+  if (body === undefined) {
+    body = JSON.stringify({ regionId, ...page });
+    bodies.set(page, body);
+  }
+  return text(200, body, JSON_TYPE);
 });

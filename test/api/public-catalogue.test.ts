@@ -111,6 +111,57 @@ describe('GET /api/regions/{regionId}/interventions/{id}', () => {
   });
 });
 
+describe('reads of a published version, kept warm', () => {
+  it('a publish shows at once on pages and items read before, and a cursor into the old version still pages', async () => {
+    const nordost = portal.regions.find((r) => r.id === 'nordost')!;
+    const generation = (n: number) =>
+      Array.from({ length: 30 }, (_, i) =>
+        makeIntervention(`nordost-${String(i).padStart(2, '0')}`, {
+          title: { sv: `Praktik ${n}.${i}` },
+          municipalities: ['0186'],
+        }),
+      );
+    const publishGeneration = (n: number) =>
+      publish(nordost.tableName, {
+        items: generation(n),
+        publishedBy: 'test',
+        source: 'seed',
+        counts: { added: 30, changed: 0, removed: 0, unchanged: 0 },
+      });
+    const firstPage = async () =>
+      InterventionPageSchema.parse(await (await get('/api/regions/nordost/interventions?limit=10')).json());
+    const oneItem = async () =>
+      (await (await get('/api/regions/nordost/interventions/nordost-03')).json()) as {
+        version: number;
+        item: { title: { sv: string } };
+      };
+
+    await publishGeneration(1);
+    const before = await firstPage();
+    expect((await firstPage()).items).toEqual(before.items); // read again: the same page
+    expect((await oneItem()).item.title.sv).toBe('Praktik 1.3');
+    expect((await oneItem()).item.title.sv).toBe('Praktik 1.3');
+
+    await publishGeneration(2);
+    const after = await firstPage();
+    expect(after.version).toBe(before.version! + 1);
+    expect(after.items.map((item) => item.title.sv)).toContain('Praktik 2.0');
+    expect(after.items.map((item) => item.title.sv).join()).not.toContain('Praktik 1.');
+    expect(await oneItem()).toMatchObject({ version: after.version, item: { title: { sv: 'Praktik 2.3' } } });
+
+    // The cursor of the page read before the publish continues in its own version.
+    const older = InterventionPageSchema.parse(
+      await (
+        await get(
+          `/api/regions/nordost/interventions?limit=10&cursor=${encodeURIComponent(before.nextCursor!)}`,
+        )
+      ).json(),
+    );
+    expect(older.version).toBe(before.version);
+    expect(older.items[0]!.title.sv).toBe('Praktik 1.10');
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document generated from the zod schemas, covering every route', async () => {
     const response = await get('/api/openapi.json');
