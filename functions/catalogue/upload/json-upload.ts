@@ -4,12 +4,12 @@
  * without building it, and keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`)
  * are refused wherever they appear.
  */
+import { FORBIDDEN_KEYS } from '../../lib/http.ts';
 import { problem } from './messages.ts';
 import type { Problem } from './types.ts';
 import type { Candidate } from './validate.ts';
 
 export const MAX_JSON_DEPTH = 20;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type JsonDocument = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
