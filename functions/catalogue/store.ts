@@ -14,11 +14,16 @@
  * publish's cleanup. No transactions are needed (dynalite has none; they cap at 100 items anyway).
  */
 import { randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { batchWriteAll, storeClient } from '../lib/dynamo.ts';
+
+/** Snapshots are compressed and inflated on libuv's thread pool, off the event loop. */
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 
 export const CATALOGUE_PK = 'CATALOGUE';
 export const LIVE_SK = 'LIVE';
@@ -147,7 +152,8 @@ export async function readSnapshot(tableName: string, version: number): Promise<
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   if (chunks.length === 0) return [];
-  return JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as Intervention[];
+  // Inflated on libuv's thread pool: a cold load of many regions keeps the event loop for index builds.
+  return JSON.parse((await gunzip(Buffer.concat(chunks))).toString('utf8')) as Intervention[];
 }
 
 export async function listVersions(tableName: string): Promise<VersionRecord[]> {
@@ -253,8 +259,9 @@ export async function cleanup(tableName: string, live: LivePointer | null): Prom
   return removed;
 }
 
-function snapshotChunks(items: readonly Intervention[]): Buffer[] {
-  const packed = gzipSync(Buffer.from(JSON.stringify(items), 'utf8'));
+/** The snapshot of a version, compressed on the thread pool (a publish does not stall other requests). */
+async function snapshotChunks(items: readonly Intervention[]): Promise<Buffer[]> {
+  const packed = await gzip(Buffer.from(JSON.stringify(items), 'utf8'));
   const chunks: Buffer[] = [];
   for (let offset = 0; offset < packed.length; offset += SNAPSHOT_CHUNK_BYTES) {
     chunks.push(packed.subarray(offset, offset + SNAPSHOT_CHUNK_BYTES));
@@ -298,7 +305,7 @@ export async function publish(
     const version = Math.max(0, live?.version ?? 0, ...existing.map((v) => v.version)) + 1;
     await cleanup(tableName, live);
     const items = [...request.items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const chunks = snapshotChunks(items);
+    const chunks = await snapshotChunks(items);
     const record: VersionRecord = {
       version,
       status: 'writing',
