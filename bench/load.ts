@@ -7,6 +7,7 @@
  *   --seconds=30 (default)   --soak (300 s)   --connections=32   --regions=30 --per-region=2000
  */
 import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { publish } from '../functions/catalogue/store.ts';
 import { startPortal } from '../local/server.ts';
@@ -71,6 +72,8 @@ for (let i = 0; i < 100; i++)
   paths.splice(i * 10, 0, `/api/regions/${watched.region.id}/interventions?limit=50`);
 
 const heapStart = heapMb();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 let generation = 0;
 let publishes = 0;
 let publishFailures = 0;
@@ -113,6 +116,7 @@ client.stdout.on('data', (c: Buffer) => {
   output += c.toString('utf8');
 });
 const code = await new Promise<number | null>((resolve) => client.on('exit', resolve));
+loopDelay.disable();
 clearInterval(publisher);
 await new Promise((resolve) => setTimeout(resolve, 2_000));
 const heapEnd = heapMb();
@@ -139,6 +143,9 @@ console.log(
 );
 console.log(`mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
 console.log(`server heap   ${fmt(heapStart, 0)} MB at start → ${fmt(heapEnd, 0)} MB at end`);
+console.log(
+  `event loop    delay p50 ${fmt(loopDelay.percentile(50) / 1e6)} ms · p99 ${fmt(loopDelay.percentile(99) / 1e6)} ms · max ${fmt(loopDelay.max / 1e6)} ms (the server's, while the client ran)`,
+);
 const { answers } = await import('../functions/search/search.ts');
 console.log(
   `search cache  ${answers.hits} answers reused, ${answers.misses} computed (${fmt((100 * answers.hits) / Math.max(1, answers.hits + answers.misses), 0)} % reused; exact: a new region version empties it)`,
