@@ -23,9 +23,11 @@ export interface Route {
   statistics?: 'write';
   /**
    * `write`: may also write records in the national (registry) table — Put/Update/Delete there — while
-   * `stores: 'read'` keeps it read-only on every regional store (exchange requests).
+   * `stores: 'read'` keeps it read-only on every regional store (asking for places, review markers).
+   * `requests`: may only UpdateItem the exchange's request records and counters there (partition keys
+   * `XREQ#…` and `XSTATS`, by `dynamodb:LeadingKeys`): the exchange decisions.
    */
-  national?: 'write';
+  national?: 'write' | 'requests';
   /** Lambda memory in MB (search keeps indexes in memory). */
   memoryMb?: number;
   /** At most 29: API Gateway's HTTP API gives up on an integration after 30 seconds. */
@@ -220,29 +222,35 @@ export const ROUTES: readonly Route[] = [
     access: 'admin',
     stores: 'read',
   },
+  // The decisions, under the deciding region's path: in AWS they run in that region's own admin
+  // function, whose role reaches that region's table only (docs/reliability.md).
   {
     name: 'AcceptExchangeRequest',
     method: 'POST',
-    path: '/api/exchange/requests/{requestId}/accept',
+    path: '/api/admin/regions/{regionId}/exchange/requests/{requestId}/accept',
     entry: 'functions/exchange/accept-request.ts',
     access: 'admin',
     stores: 'write',
+    national: 'requests',
   },
   {
     name: 'DeclineExchangeRequest',
     method: 'POST',
-    path: '/api/exchange/requests/{requestId}/decline',
+    path: '/api/admin/regions/{regionId}/exchange/requests/{requestId}/decline',
     entry: 'functions/exchange/decline-request.ts',
     access: 'admin',
     stores: 'write',
+    national: 'requests',
   },
   {
     name: 'WithdrawExchangeRequest',
     method: 'POST',
-    path: '/api/exchange/requests/{requestId}/withdraw',
+    path: '/api/admin/regions/{regionId}/exchange/requests/{requestId}/withdraw',
     entry: 'functions/exchange/withdraw-request.ts',
     access: 'admin',
-    stores: 'write',
+    // The buyer's function: the national table only (the seller's places are the seller's function's).
+    stores: 'read',
+    national: 'requests',
   },
   {
     name: 'GetExchangeStats',

@@ -202,6 +202,12 @@ export const CreateRequestSchema = z.strictObject({
 export type CreateRequest = z.output<typeof CreateRequestSchema>;
 
 export const RequestPathSchema = z.object({ requestId: z.uuid() });
+/**
+ * The decisions on a request, under the deciding region's admin path
+ * (`/api/admin/regions/{regionId}/exchange/requests/{requestId}/accept|decline|withdraw`): accepting and
+ * declining are the seller's, withdrawing the buyer's, and `regionId` must be that party.
+ */
+export const RegionRequestPathSchema = z.object({ regionId: RegionId, requestId: z.uuid() });
 
 export const DeclineSchema = z.strictObject({
   reason: freeText(EXCHANGE_LIMITS.reasonMaxChars).min(1),

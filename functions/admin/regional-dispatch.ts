@@ -15,8 +15,11 @@ import { handler as listVersions } from '../catalogue/list-versions.ts';
 import { handler as patchIntervention } from '../catalogue/patch-intervention.ts';
 import { handler as rollback } from '../catalogue/rollback.ts';
 import { handler as uploadCatalogue } from '../catalogue/upload-catalogue.ts';
+import { handler as acceptExchangeRequest } from '../exchange/accept-request.ts';
+import { handler as declineExchangeRequest } from '../exchange/decline-request.ts';
 import { handler as getPlaces } from '../exchange/get-places.ts';
 import { handler as patchPlaces } from '../exchange/patch-places.ts';
+import { handler as withdrawExchangeRequest } from '../exchange/withdraw-request.ts';
 import { requireEnv } from '../lib/config.ts';
 import { notFound } from '../lib/errors.ts';
 import { errorResult, type HttpEvent, type HttpResult, type httpHandler } from '../lib/http.ts';
@@ -44,6 +47,9 @@ export const REGIONAL_HANDLERS: Readonly<Record<string, AdminHandler>> = {
   PatchIntervention: patchIntervention,
   GetPlaces: getPlaces,
   PatchPlaces: patchPlaces,
+  AcceptExchangeRequest: acceptExchangeRequest,
+  DeclineExchangeRequest: declineExchangeRequest,
+  WithdrawExchangeRequest: withdrawExchangeRequest,
   GetReviewOwners: getReviewOwners,
   PutReviewOwners: putReviewOwners,
   ListReviewDue: listReviewDue,

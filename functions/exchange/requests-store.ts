@@ -4,26 +4,35 @@
  *   XREQ#<id>               / REQUEST              the request: parties, places, dates, status, history
  *   XREQS#IN#<sellerRegion> / <createdAt>#<id>     listing index: requests a region received
  *   XREQS#OUT#<buyerRegion> / <createdAt>#<id>     listing index: requests a region sent
- *   XSTATS#<county>         / BUY#<category>       counters: places municipalities of the county asked for / got
- *   XSTATS#<county>         / SELL#<category>      counters: places asked of / given by sellers in the county
+ *   XSTATS                  / <county>#BUY#<cat>   counters: places municipalities of the county asked for / got
+ *   XSTATS                  / <county>#SELL#<cat>  counters: places asked of / given by sellers in the county
  *
  * Listing is a Query on an index partition (newest first) and a BatchGet of the records: never a Scan.
  * The index items are written before the record, so a crash in between leaves an index item without a
  * record, which listing skips. A status change is one conditional UpdateItem (`status = :pending`), so
  * of two concurrent decisions exactly one wins; the history grows in the same write (list_append).
+ *
+ * `accepting` (a string set, never part of the answered record) holds one token per acceptance under
+ * way: the seller's admin function adds its token before it takes the places in its own table and the
+ * acceptance removes it. A withdrawal (the buyer's function, which cannot write the seller's table, so
+ * cannot give places back) is refused while the set exists, so a request is never withdrawn while places
+ * may be taken for it (docs/exchange.md, "Acceptance").
+ *
+ * The decisions run in the regional admin functions, whose role may UpdateItem here only on
+ * `XREQ#…` and `XSTATS` (national-keys.ts); creating (Put, BatchWrite on `XREQS#…`) is the shared
+ * CreateExchangeRequest function's.
  */
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExchangeRequest, RequestEvent, RequestStatus } from '../../shared/exchange.ts';
 import { registryTableName } from '../lib/config.ts';
 import { batchWriteAll, documentClient } from '../lib/dynamo.ts';
+import { REQUEST_INDEX_PK_PREFIX, REQUEST_PK_PREFIX, STATS_PK } from './national-keys.ts';
 
-const requestPk = (id: string) => `XREQ#${id}`;
+const requestPk = (id: string) => `${REQUEST_PK_PREFIX}${id}`;
 const REQUEST_SK = 'REQUEST';
 export const indexPk = (direction: 'incoming' | 'outgoing', regionId: string) =>
-  `XREQS#${direction === 'incoming' ? 'IN' : 'OUT'}#${regionId}`;
+  `${REQUEST_INDEX_PK_PREFIX}${direction === 'incoming' ? 'IN' : 'OUT'}#${regionId}`;
 const indexSk = (request: Pick<ExchangeRequest, 'createdAt' | 'id'>) => `${request.createdAt}#${request.id}`;
-/** All exchange counters in one partition (they change rarely): the national answer is one Query. */
-export const STATS_PK = 'XSTATS';
 const statsSk = (county: string, side: StatsSide, category: string) => `${county}#${side}#${category}`;
 const BATCH_GET_MAX = 100;
 
@@ -31,7 +40,7 @@ const isConditionFailure = (error: unknown) =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 function toRequest(row: Record<string, unknown>): ExchangeRequest {
-  const { pk: _pk, sk: _sk, ...rest } = row;
+  const { pk: _pk, sk: _sk, accepting: _accepting, ...rest } = row;
   return rest as unknown as ExchangeRequest;
 }
 
@@ -59,6 +68,13 @@ export async function createRequest(request: ExchangeRequest): Promise<void> {
 }
 
 export async function getRequest(id: string): Promise<ExchangeRequest | undefined> {
+  return (await getRequestState(id))?.request;
+}
+
+/** The request and whether an acceptance is under way (its `accepting` set exists). */
+export async function getRequestState(
+  id: string,
+): Promise<{ request: ExchangeRequest; accepting: boolean } | undefined> {
   const result = await documentClient().send(
     new GetCommand({
       TableName: registryTableName(),
@@ -66,25 +82,76 @@ export async function getRequest(id: string): Promise<ExchangeRequest | undefine
       ConsistentRead: true,
     }),
   );
-  return result.Item ? toRequest(result.Item) : undefined;
+  return result.Item
+    ? { request: toRequest(result.Item), accepting: result.Item.accepting !== undefined }
+    : undefined;
 }
 
 /**
- * Move a request from `from` to `event.status`, appending the event to its history. Returns the updated
- * request, or undefined when its status was no longer `from` (another decision came first).
+ * Mark an acceptance under way (add `token` to `accepting`) while the request is pending. False when it
+ * is not pending any more (another decision came first).
+ */
+export async function beginAcceptance(id: string, token: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: registryTableName(),
+        Key: { pk: requestPk(id), sk: REQUEST_SK },
+        UpdateExpression: 'ADD accepting :token',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': new Set([token]), ':pending': 'pending' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * An acceptance that took no places (refused, or failed before) removes its token again. Only while
+ * the request is pending: a decided request no longer has the set (changeStatus removes it).
+ */
+export async function endAcceptance(id: string, token: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: registryTableName(),
+        Key: { pk: requestPk(id), sk: REQUEST_SK },
+        UpdateExpression: 'DELETE accepting :token',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': new Set([token]), ':pending': 'pending' },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/**
+ * Move a request from `from` to `event.status`, appending the event to its history and ending any
+ * acceptance under way. Returns the updated request, or undefined when its status was no longer `from`
+ * (another decision came first) or, with `unlessAccepting`, when an acceptance is under way.
  */
 export async function changeStatus(
   id: string,
   from: RequestStatus,
   event: RequestEvent,
+  options: { unlessAccepting?: boolean } = {},
 ): Promise<ExchangeRequest | undefined> {
   try {
     const result = await documentClient().send(
       new UpdateCommand({
         TableName: registryTableName(),
         Key: { pk: requestPk(id), sk: REQUEST_SK },
-        UpdateExpression: 'SET #status = :to, updatedAt = :at, history = list_append(history, :event)',
-        ConditionExpression: '#status = :from',
+        UpdateExpression:
+          'SET #status = :to, updatedAt = :at, history = list_append(history, :event) REMOVE accepting',
+        ConditionExpression: options.unlessAccepting
+          ? '#status = :from AND attribute_not_exists(accepting)'
+          : '#status = :from',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':to': event.status, ':from': from, ':at': event.at, ':event': [event] },
         ReturnValues: 'ALL_NEW',

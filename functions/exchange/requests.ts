@@ -2,13 +2,22 @@
  * Requests for places between municipalities: ask, accept (the places go down atomically), decline,
  * withdraw. Plain functions; the handlers parse HTTP and map results. Every refusal changes nothing.
  *
+ * The decisions run in the deciding region's own admin function in AWS (accept and decline: the
+ * seller's; withdraw: the buyer's), under `/api/admin/regions/{regionId}/exchange/requests/{id}/…`:
+ * `regionId` must be that party of the request, and the function's role reaches that region's table
+ * only (docs/reliability.md, "Tenant isolation in AWS"). So only the seller's function ever writes the
+ * seller's places.
+ *
  * Acceptance, without transactions:
- *   1. the request must be pending and the caller an administrator of the selling region;
- *   2. take the places on the offer's PLACES item (one conditional UpdateItem, idempotent per request);
- *   3. move the request pending → accepted (one conditional UpdateItem).
- * If step 3 loses to a decline or withdrawal that came in between, the places are given back. A crash
- * between 2 and 3 leaves the request pending with its places taken: accepting it again completes it
- * (step 2 finds the request's id and takes nothing more), declining it gives the places back.
+ *   1. the request must be pending and `regionId` (administered by the caller) its seller;
+ *   2. mark the acceptance under way on the request (`accepting`, while it is pending);
+ *   3. take the places on the offer's PLACES item (one conditional UpdateItem, idempotent per request);
+ *   4. move the request pending → accepted (one conditional UpdateItem, which ends the mark).
+ * If step 4 loses to a decline that came in between, the places are given back. A withdrawal is refused
+ * while the mark is there (the buyer's function cannot give the seller's places back), so it never
+ * leaves places taken. A crash between 3 and 4 leaves the request pending and marked with its places
+ * taken: accepting it again completes it (step 3 finds the request's id and takes nothing more),
+ * declining it gives the places back; until then the buyer cannot withdraw it.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -23,6 +32,7 @@ import type { Intervention } from '../../shared/intervention.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import { topLevelCategory } from '../../shared/taxonomy.ts';
 import type { Caller } from '../auth/claims.ts';
+import { forbiddenRegion } from '../auth/middleware.ts';
 import { getItem, readPointer } from '../catalogue/store.ts';
 import { HttpError, notFound } from '../lib/errors.ts';
 import { log } from '../lib/log.ts';
@@ -34,7 +44,16 @@ import {
   returnPlaces,
   takePlaces,
 } from './places-store.ts';
-import { addToStats, changeStatus, createRequest, getRequest, listRequests } from './requests-store.ts';
+import {
+  addToStats,
+  beginAcceptance,
+  changeStatus,
+  createRequest,
+  endAcceptance,
+  getRequest,
+  getRequestState,
+  listRequests,
+} from './requests-store.ts';
 
 const forbidden = (messages: { sv: string; en: string }) => new HttpError(403, 'forbidden', messages);
 
@@ -42,6 +61,24 @@ export const notYourRequest = () =>
   forbidden({
     sv: 'Förfrågan gäller inte någon av dina regioner. Ingenting har ändrats.',
     en: 'The request does not concern any of your regions. Nothing was changed.',
+  });
+
+/** A decision asked at the path of a region that is not the deciding party of the request. */
+export const notThisRegionsDecision = (regionId: string, side: 'seller' | 'buyer') =>
+  side === 'seller'
+    ? forbidden({
+        sv: `Förfrågan är inte ställd till regionen "${regionId}". Bara den säljande regionen kan acceptera eller avböja den, under sin egen region. Ingenting har ändrats.`,
+        en: `The request was not made to the region "${regionId}". Only the selling region can accept or decline it, under its own region. Nothing was changed.`,
+      })
+    : forbidden({
+        sv: `Förfrågan är inte ställd av regionen "${regionId}". Bara den köpande regionen kan återkalla den, under sin egen region. Ingenting har ändrats.`,
+        en: `The request was not made by the region "${regionId}". Only the buying region can withdraw it, under its own region. Nothing was changed.`,
+      });
+
+const beingAccepted = () =>
+  new HttpError(409, 'request-being-accepted', {
+    sv: 'Säljaren håller på att acceptera förfrågan just nu. Ingenting har ändrats. Försök igen om en stund, eller kontakta säljaren.',
+    en: 'The seller is accepting the request right now. Nothing was changed. Try again in a moment, or contact the seller.',
   });
 
 const requestNotFound = (id: string) =>
@@ -210,32 +247,49 @@ export async function askForPlaces(caller: Caller, body: CreateRequest, now = ne
   return request;
 }
 
-async function loadFor(caller: Caller, id: string, side: 'seller' | 'buyer' | 'either') {
+/** One request, for an administrator of its buyer or its seller. */
+export async function readRequest(caller: Caller, id: string): Promise<ExchangeRequest> {
   const request = await getRequest(id);
   if (!request) throw requestNotFound(id);
-  const isSeller = caller.regions.includes(request.sellerRegionId);
-  const isBuyer = caller.regions.includes(request.buyerRegionId);
-  const allowed = side === 'seller' ? isSeller : side === 'buyer' ? isBuyer : isSeller || isBuyer;
-  if (!allowed) throw notYourRequest();
+  const isParty =
+    caller.regions.includes(request.sellerRegionId) || caller.regions.includes(request.buyerRegionId);
+  if (!isParty) throw notYourRequest();
   return request;
 }
 
-export const readRequest = (caller: Caller, id: string) => loadFor(caller, id, 'either');
+/**
+ * A request decided at `regionId`'s path: the caller must administer `regionId` (regionAdmin() checked
+ * it; checked again here) and `regionId` must be the request's seller (accept, decline) or buyer
+ * (withdraw). A region never decides for another, even when the caller administers both.
+ */
+async function loadAt(caller: Caller, regionId: string, id: string, side: 'seller' | 'buyer') {
+  if (!caller.regions.includes(regionId)) throw forbiddenRegion(regionId);
+  const request = await getRequest(id);
+  if (!request) throw requestNotFound(id);
+  const party = side === 'seller' ? request.sellerRegionId : request.buyerRegionId;
+  if (party !== regionId) throw notThisRegionsDecision(regionId, side);
+  return request;
+}
 
 export async function acceptRequest(
   caller: Caller,
+  regionId: string,
   id: string,
   now = new Date(),
 ): Promise<{ request: ExchangeRequest; places: Places }> {
-  const request = await loadFor(caller, id, 'seller');
+  const request = await loadAt(caller, regionId, id, 'seller');
   if (request.status !== 'pending') throw alreadyDecided(request);
-  const seller = await requireRegion(request.sellerRegionId);
+  const seller = await requireRegion(regionId);
   const item = await liveIntervention(seller, request.interventionId);
   if (!item) {
     throw new HttpError(409, 'offer-gone', {
       sv: 'Insatsen finns inte längre i katalogen. Avböj förfrågan med en förklaring. Ingenting har ändrats.',
       en: 'The intervention is no longer in the catalogue. Decline the request with an explanation. Nothing was changed.',
     });
+  }
+  const token = randomUUID();
+  if (!(await beginAcceptance(request.id, token))) {
+    throw alreadyDecided((await getRequest(request.id)) ?? request);
   }
   let taken: Awaited<ReturnType<typeof takePlaces>>;
   try {
@@ -248,13 +302,22 @@ export async function acceptRequest(
       now,
     );
   } catch (error) {
-    if (error instanceof PlacesConflictError) throw placesConflict(error, request.places);
+    if (error instanceof PlacesConflictError) {
+      // Refused before anything was taken: a withdrawal may come through again.
+      await endAcceptance(request.id, token).catch((cause) =>
+        log.error('acceptance mark not removed', { requestId: request.id, error: cause }),
+      );
+      throw placesConflict(error, request.places);
+    }
+    // Any other failure may have come after the take: the mark stays until the seller accepts again
+    // (which completes it) or declines (which gives the places back).
     throw error;
   }
   const accepted = await changeStatus(request.id, 'pending', eventOf(caller, seller.id, 'accepted', now));
   if (!accepted) {
     const current = (await getRequest(request.id)) ?? request;
-    // Another decision came first. If it was not an acceptance, these places were never given: return them.
+    // Another decision came first (an acceptance, or the seller's decline: a withdrawal waits for the
+    // mark). If it was not an acceptance, these places were never given: return them.
     if (current.status !== 'accepted') {
       await returnPlaces(
         seller.tableName,
@@ -271,21 +334,25 @@ export async function acceptRequest(
   return { request: accepted, places: effectivePlaces(item, taken.record) };
 }
 
-async function close(
+/** The seller declines, at its own region's path; places an interrupted acceptance took go back. */
+export async function declineRequest(
   caller: Caller,
+  regionId: string,
   id: string,
-  side: 'seller' | 'buyer',
-  status: 'declined' | 'withdrawn',
-  reason: string | undefined,
-  now: Date,
+  reason: string,
+  now = new Date(),
 ): Promise<ExchangeRequest> {
-  const request = await loadFor(caller, id, side);
+  const request = await loadAt(caller, regionId, id, 'seller');
   if (request.status !== 'pending') throw alreadyDecided(request);
-  const regionId = side === 'seller' ? request.sellerRegionId : request.buyerRegionId;
-  const closed = await changeStatus(request.id, 'pending', eventOf(caller, regionId, status, now, reason));
+  const closed = await changeStatus(
+    request.id,
+    'pending',
+    eventOf(caller, regionId, 'declined', now, reason),
+  );
   if (!closed) throw alreadyDecided((await getRequest(request.id)) ?? request);
-  // An acceptance interrupted after taking the places (or racing this decision) gave nothing: give them back.
-  const seller = await getRegion(request.sellerRegionId);
+  // An acceptance interrupted after taking the places (or racing this decision) gave nothing: give them
+  // back. The seller's own table: this runs in the seller's function.
+  const seller = await getRegion(regionId);
   if (seller) {
     await returnPlaces(
       seller.tableName,
@@ -299,11 +366,31 @@ async function close(
   return closed;
 }
 
-export const declineRequest = (caller: Caller, id: string, reason: string, now = new Date()) =>
-  close(caller, id, 'seller', 'declined', reason, now);
-
-export const withdrawRequest = (caller: Caller, id: string, reason: string | undefined, now = new Date()) =>
-  close(caller, id, 'buyer', 'withdrawn', reason, now);
+/**
+ * The buyer withdraws, at its own region's path. It writes the national table only (this runs in the
+ * buyer's function, which cannot reach the seller's places), so it is refused while the seller's
+ * acceptance is under way: then places may be taken for the request, and only the seller can give them back.
+ */
+export async function withdrawRequest(
+  caller: Caller,
+  regionId: string,
+  id: string,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<ExchangeRequest> {
+  const request = await loadAt(caller, regionId, id, 'buyer');
+  if (request.status !== 'pending') throw alreadyDecided(request);
+  const closed = await changeStatus(
+    request.id,
+    'pending',
+    eventOf(caller, regionId, 'withdrawn', now, reason),
+    { unlessAccepting: true },
+  );
+  if (closed) return closed;
+  const current = await getRequestState(request.id);
+  if (current?.request.status === 'pending' && current.accepting) throw beingAccepted();
+  throw alreadyDecided(current?.request ?? request);
+}
 
 export async function requestsOf(
   caller: Caller,

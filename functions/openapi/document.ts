@@ -28,6 +28,7 @@ import {
   OffersResponseSchema,
   PlacesPatchSchema,
   PlacesResponseSchema,
+  RegionRequestPathSchema,
   RequestPathSchema,
   RequestResponseSchema,
   RequestsQuerySchema,
@@ -128,22 +129,24 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     response: RequestResponseSchema,
   },
   AcceptExchangeRequest: {
-    summary: 'Accept: the free places go down atomically (409 when too few are left)',
+    summary:
+      'The seller accepts (regionId: the selling region): the free places go down atomically (409 when too few are left)',
     tags: ['exchange'],
-    path: RequestPathSchema,
+    path: RegionRequestPathSchema,
     response: RequestResponseSchema,
   },
   DeclineExchangeRequest: {
-    summary: 'Decline with a reason',
+    summary: 'The seller declines with a reason (regionId: the selling region)',
     tags: ['exchange'],
-    path: RequestPathSchema,
+    path: RegionRequestPathSchema,
     body: { contentTypes: ['application/json'], schema: DeclineSchema },
     response: RequestResponseSchema,
   },
   WithdrawExchangeRequest: {
-    summary: 'The buyer withdraws a pending request',
+    summary:
+      'The buyer withdraws a pending request (regionId: the buying region; 409 while the seller is accepting it)',
     tags: ['exchange'],
-    path: RequestPathSchema,
+    path: RegionRequestPathSchema,
     body: { contentTypes: ['application/json'], schema: WithdrawSchema },
     response: RequestResponseSchema,
   },

@@ -10,6 +10,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { DECISION_LEADING_KEYS } from '../../functions/exchange/national-keys.ts';
 import { REGISTRY_TABLE_ENV } from '../../functions/lib/config.ts';
 import type { Route } from '../../functions/routes.ts';
 
@@ -47,6 +48,28 @@ export const STATISTICS_WRITE_ACTIONS: readonly string[] = ['dynamodb:UpdateItem
  * `national: 'write'` and `stores: 'read'` may change the registry table but no regional store.
  */
 export const NATIONAL_WRITE_ACTIONS: readonly string[] = STORE_WRITE_ACTIONS;
+
+/**
+ * The exchange decisions (`national: 'requests'`): UpdateItem on the national table, and only on items
+ * whose partition key is a request record (`XREQ#<id>`) or the counters (`XSTATS`). Not the region
+ * registry, not the listing indexes, not the review markers; no Put, Delete or BatchWrite. The request
+ * ids are random, so IAM cannot tell one region's requests from another's: that the deciding region is
+ * the request's seller or buyer is the handler's check (functions/exchange/requests.ts).
+ */
+export const NATIONAL_REQUESTS_ACTIONS: readonly string[] = ['dynamodb:UpdateItem'];
+/** `ForAllValues`: every partition key the request touches must match (an UpdateItem has exactly one). */
+export const NATIONAL_REQUESTS_CONDITION: Readonly<Record<string, Record<string, string[]>>> = {
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...DECISION_LEADING_KEYS] },
+};
+
+function nationalRequestsStatement(registryTable: ITable): PolicyStatement {
+  return new PolicyStatement({
+    sid: 'NationalRequestsWrite',
+    actions: [...NATIONAL_REQUESTS_ACTIONS],
+    resources: [registryTable.tableArn],
+    conditions: structuredClone(NATIONAL_REQUESTS_CONDITION),
+  });
+}
 
 /**
  * The route a function was created for, when `fn` is the function of a RouteFunction construct
@@ -95,6 +118,8 @@ export function bindStores(
         resources: [stores.registryTable.tableArn],
       }),
     );
+  } else if (national === 'requests' && access !== 'write') {
+    fn.addToRolePolicy(nationalRequestsStatement(stores.registryTable));
   }
   fn.addEnvironment(REGISTRY_TABLE_ENV, stores.registryTable.tableName);
 }
@@ -109,9 +134,10 @@ export interface RegionStoreNeeds {
 
 /**
  * A region's own admin function (docs/reliability.md, "Tenant isolation in AWS"): `access` on that
- * region's table alone, read on the national table (the region registry), and a write there only for
- * `statistics`/`national`. No other region's table appears in its role: a bug in the region check
- * cannot reach another region, because the credentials cannot.
+ * region's table alone, read on the national table (the region registry, the exchange requests), and a
+ * write there only for `statistics`/`national` (`requests`: UpdateItem on the request records and
+ * counters only). No other region's table appears in its role: a bug in the region check cannot reach
+ * another region, because the credentials cannot.
  */
 export function bindRegionStores(
   fn: LambdaFunction,
@@ -141,14 +167,17 @@ export function bindRegionStores(
         resources: [registryTable.tableArn],
       }),
     );
-  } else if (needs.statistics === 'write') {
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'StatisticsWrite',
-        actions: [...STATISTICS_WRITE_ACTIONS],
-        resources: [registryTable.tableArn],
-      }),
-    );
+  } else {
+    if (needs.national === 'requests') fn.addToRolePolicy(nationalRequestsStatement(registryTable));
+    if (needs.statistics === 'write') {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          sid: 'StatisticsWrite',
+          actions: [...STATISTICS_WRITE_ACTIONS],
+          resources: [registryTable.tableArn],
+        }),
+      );
+    }
   }
   fn.addEnvironment(REGISTRY_TABLE_ENV, registryTable.tableName);
 }

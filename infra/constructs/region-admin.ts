@@ -3,7 +3,9 @@
  * serving every admin route under `/api/admin/regions/{regionId}/` for that region only, at concrete
  * HTTP API routes (`POST /api/admin/regions/sodertorn/catalogue`, …) behind the JWT authorizer. Its
  * role names that region's table and the national table, nothing else: the per-region scoped
- * credentials of the admin routes are the Lambda's own role, one role per region.
+ * credentials of the admin routes are the Lambda's own role, one role per region. On the national table
+ * it reads, and may UpdateItem the exchange's request records and counters only (the decisions on
+ * requests, `dynamodb:LeadingKeys`).
  *
  * Each region's function lives in its own nested stack, so the portal stack grows by one resource per
  * region (CloudFormation allows 500 per stack), and shares one integration and one invoke permission
@@ -50,7 +52,11 @@ export function regionStoreNeeds(routes: readonly Route[]): RegionStoreNeeds {
   return {
     access: routes.some((r) => r.stores === 'write') ? 'write' : 'read',
     ...(routes.some((r) => r.statistics === 'write') ? { statistics: 'write' as const } : {}),
-    ...(routes.some((r) => r.national === 'write') ? { national: 'write' as const } : {}),
+    ...(routes.some((r) => r.national === 'write')
+      ? { national: 'write' as const }
+      : routes.some((r) => r.national === 'requests')
+        ? { national: 'requests' as const }
+        : {}),
   };
 }
 

@@ -103,7 +103,7 @@ async function exchangePlaces(): Promise<void> {
     });
     ids.push(answer.request.id);
   }
-  await call(seller, `/api/exchange/requests/${ids[2]}/accept`, {});
+  await call(seller, `/api/admin/regions/sodertorn/exchange/requests/${ids[2]}/accept`, {});
 }
 
 /** The exchange table's rows as [category, cells…]. */

@@ -1,6 +1,8 @@
 /**
  * Two acceptances can never oversell: many concurrent accepts through the real handlers against the
- * embedded DynamoDB (dynalite), each a conditional UpdateItem on the offer's PLACES item.
+ * embedded DynamoDB (dynalite), each a conditional UpdateItem on the offer's PLACES item. The decisions
+ * go to the deciding region's own path (`/api/admin/regions/{regionId}/exchange/requests/{id}/…`),
+ * the routes each region's own admin function serves in AWS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Portal, startPortal } from '../../local/server.ts';
@@ -13,6 +15,10 @@ let buyer: ReturnType<typeof apiAs>;
 const ITEM = 'gr-yrkesvux-barnskotare'; // Göteborgsregionen
 const PLACES = `/api/admin/regions/goteborgsregionen/interventions/${ITEM}/places`;
 const INITIAL = 10;
+/** Accept and decline at the seller's path, withdraw at the buyer's. */
+const SELLER = (id: string, action: 'accept' | 'decline') =>
+  `/api/admin/regions/goteborgsregionen/exchange/requests/${id}/${action}`;
+const BUYER = (id: string) => `/api/admin/regions/sodertorn/exchange/requests/${id}/withdraw`;
 
 async function askMany(sizes: number[]): Promise<{ id: string; places: number }[]> {
   const made: { id: string; places: number }[] = [];
@@ -46,9 +52,7 @@ describe('concurrent acceptances', () => {
     expect((await seller(PLACES, { method: 'PATCH', body: { placesAvailable: INITIAL } })).status).toBe(200);
     // Asked while there were places (asking checks the free places at that moment).
     const requests = await askMany(Array.from({ length: 24 }, (_, i) => (i % 3) + 1));
-    const answers = await Promise.all(
-      requests.map((r) => seller(`/api/exchange/requests/${r.id}/accept`, { body: {} })),
-    );
+    const answers = await Promise.all(requests.map((r) => seller(SELLER(r.id, 'accept'), { body: {} })));
     const accepted = requests.filter((_, i) => answers[i]!.status === 200);
     const refused = answers.filter((a) => a.status !== 200);
     const acceptedPlaces = accepted.reduce((sum, r) => sum + r.places, 0);
@@ -80,7 +84,7 @@ describe('concurrent acceptances', () => {
     await seller(PLACES, { method: 'PATCH', body: { placesAvailable: 5 } });
     const [request] = await askMany([2]);
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => seller(`/api/exchange/requests/${request!.id}/accept`, { body: {} })),
+      Array.from({ length: 10 }, () => seller(SELLER(request!.id, 'accept'), { body: {} })),
     );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     for (const answer of answers.filter((a) => a.status !== 200)) {
@@ -95,8 +99,8 @@ describe('concurrent acceptances', () => {
     const requests = await askMany([1, 1, 1, 1, 1, 1]);
     const answers = await Promise.all(
       requests.flatMap((r) => [
-        seller(`/api/exchange/requests/${r.id}/accept`, { body: {} }),
-        seller(`/api/exchange/requests/${r.id}/decline`, { body: { reason: 'Samtidigt beslut' } }),
+        seller(SELLER(r.id, 'accept'), { body: {} }),
+        seller(SELLER(r.id, 'decline'), { body: { reason: 'Samtidigt beslut' } }),
       ]),
     );
     let acceptedCount = 0;
@@ -105,6 +109,30 @@ describe('concurrent acceptances', () => {
       expect([accept.status, decline.status].filter((s) => s === 200)).toHaveLength(1);
       const status = (await seller(`/api/exchange/requests/${requests[i]!.id}`)).body.request.status;
       expect(status).toBe(accept.status === 200 ? 'accepted' : 'declined');
+      if (status === 'accepted') acceptedCount++;
+    }
+    expect((await seller(PLACES)).body.places.placesAvailable).toBe(6 - acceptedCount);
+  });
+
+  it('an acceptance racing a withdrawal: exactly one wins, and withdrawn requests never keep places', async () => {
+    await seller(PLACES, { method: 'PATCH', body: { placesAvailable: 6 } });
+    const requests = await askMany([1, 1, 1, 1, 1, 1]);
+    const answers = await Promise.all(
+      requests.flatMap((r) => [
+        seller(SELLER(r.id, 'accept'), { body: {} }),
+        buyer(BUYER(r.id), { body: { reason: 'Samtidigt beslut' } }),
+      ]),
+    );
+    let acceptedCount = 0;
+    for (let i = 0; i < requests.length; i++) {
+      const [accept, withdraw] = [answers[2 * i]!, answers[2 * i + 1]!];
+      expect([accept.status, withdraw.status].filter((s) => s === 200)).toHaveLength(1);
+      // The loser says why: decided already, or (the withdrawal) the acceptance under way.
+      const loser = accept.status === 200 ? withdraw : accept;
+      expect(loser.status).toBe(409);
+      expect(['request-decided', 'request-being-accepted']).toContain(loser.body.error.code);
+      const status = (await seller(`/api/exchange/requests/${requests[i]!.id}`)).body.request.status;
+      expect(status).toBe(accept.status === 200 ? 'accepted' : 'withdrawn');
       if (status === 'accepted') acceptedCount++;
     }
     expect((await seller(PLACES)).body.places.placesAvailable).toBe(6 - acceptedCount);

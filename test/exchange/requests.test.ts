@@ -24,6 +24,10 @@ const ask = (body: Record<string, unknown> = {}, who = () => nordost) =>
     },
   });
 
+/** A decision at a region's own path: accept and decline are the seller's, withdraw the buyer's. */
+const decide = (regionId: string, requestId: string, action: 'accept' | 'decline' | 'withdraw') =>
+  `/api/admin/regions/${regionId}/exchange/requests/${requestId}/${action}`;
+
 const outgoingIds = async () =>
   ((await nordost('/api/exchange/requests?direction=outgoing')).body.requests as { id: string }[]).map(
     (r) => r.id,
@@ -107,7 +111,7 @@ describe('asking for places', () => {
         'Start hösten 2026 (från 2026-12-01). Ring 070-123 45 67 eller +46 8 555 123 45, org.nr 212000-0142.',
     });
     expect(answer.status).toBe(201);
-    await sodertorn(`/api/exchange/requests/${answer.body.request.id}/decline`, {
+    await sodertorn(decide('sodertorn', answer.body.request.id, 'decline'), {
       body: { reason: 'Testet är klart.' },
     });
   });
@@ -149,19 +153,62 @@ describe('deciding on a request', () => {
 
   it('tenant isolation: neither the buyer nor a third region can accept or decline (403), nothing changes', async () => {
     const places = (await sodertorn(PLACES)).body.places.placesAvailable;
-    for (const who of [nordost, goteborg]) {
-      expect((await who(`/api/exchange/requests/${requestId}/accept`, { body: {} })).status).toBe(403);
-      const declined = await who(`/api/exchange/requests/${requestId}/decline`, { body: { reason: 'Nej' } });
-      expect(declined.status).toBe(403);
+    const both = apiAs(portal, portal.tokenFor(['sodertorn', 'nordost'], 'Bea Båda'));
+    const refusals: [ReturnType<typeof apiAs>, string, 'accept' | 'decline' | 'withdraw', RegExp][] = [
+      // The buyer and a third region, at their own paths: the request is not theirs to decide.
+      [nordost, 'nordost', 'accept', /not made to the region "nordost"/],
+      [nordost, 'nordost', 'decline', /not made to the region "nordost"/],
+      [goteborg, 'goteborgsregionen', 'accept', /not made to the region "goteborgsregionen"/],
+      [goteborg, 'goteborgsregionen', 'decline', /not made to the region "goteborgsregionen"/],
+      [goteborg, 'goteborgsregionen', 'withdraw', /not made by the region "goteborgsregionen"/],
+      // …and at the seller's path: they do not administer it.
+      [nordost, 'sodertorn', 'accept', /not an administrator of the region "sodertorn"/],
+      [nordost, 'sodertorn', 'decline', /not an administrator of the region "sodertorn"/],
+      [goteborg, 'sodertorn', 'accept', /not an administrator of the region "sodertorn"/],
+      [goteborg, 'nordost', 'withdraw', /not an administrator of the region "nordost"/],
+      // The seller cannot withdraw the buyer's request, at its own path or the buyer's.
+      [sodertorn, 'sodertorn', 'withdraw', /not made by the region "sodertorn"/],
+      [sodertorn, 'nordost', 'withdraw', /not an administrator of the region "nordost"/],
+      // An administrator of both decides for each region at that region's path only.
+      [both, 'nordost', 'accept', /not made to the region "nordost"/],
+      [both, 'nordost', 'decline', /not made to the region "nordost"/],
+      [both, 'sodertorn', 'withdraw', /not made by the region "sodertorn"/],
+    ];
+    for (const [who, regionId, action, message] of refusals) {
+      const answer = await who(decide(regionId, requestId, action), {
+        body: action === 'decline' ? { reason: 'Nej' } : {},
+      });
+      expect(answer.status, `${action} at ${regionId}`).toBe(403);
+      expect(answer.body.error.code).toBe('forbidden');
+      expect(answer.body.error.messages.en, `${action} at ${regionId}`).toMatch(message);
+      expect(answer.body.error.messages.sv).toMatch(/Ingenting har ändrats/);
     }
-    // The seller cannot withdraw the buyer's request either.
-    expect((await sodertorn(`/api/exchange/requests/${requestId}/withdraw`, { body: {} })).status).toBe(403);
-    expect((await sodertorn(`/api/exchange/requests/${requestId}`)).body.request.status).toBe('pending');
+    expect((await sodertorn(`/api/exchange/requests/${requestId}`)).body.request).toMatchObject({
+      status: 'pending',
+      history: [{ status: 'pending' }],
+    });
     expect((await sodertorn(PLACES)).body.places.placesAvailable).toBe(places);
   });
 
+  it('the old shared decision paths are gone (404)', async () => {
+    for (const action of ['accept', 'decline', 'withdraw']) {
+      const answer = await sodertorn(`/api/exchange/requests/${requestId}/${action}`, { body: {} });
+      expect(answer.status, action).toBe(404);
+    }
+    expect((await sodertorn(`/api/exchange/requests/${requestId}`)).body.request.status).toBe('pending');
+  });
+
+  it('an unknown request at the own path is 404; a request id that is no uuid is 400', async () => {
+    const unknown = await sodertorn(decide('sodertorn', '00000000-0000-4000-8000-000000000000', 'accept'), {
+      body: {},
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('request-not-found');
+    expect((await sodertorn(decide('sodertorn', 'r1', 'accept'), { body: {} })).status).toBe(400);
+  });
+
   it('the owner accepts: free places go down by 3, both sides see who accepted and when', async () => {
-    const answer = await sodertorn(`/api/exchange/requests/${requestId}/accept`, { body: {} });
+    const answer = await sodertorn(decide('sodertorn', requestId, 'accept'), { body: {} });
     expect(answer.status).toBe(200);
     expect(answer.body.request.status).toBe('accepted');
     expect(answer.body.places.placesAvailable).toBe(1);
@@ -186,10 +233,10 @@ describe('deciding on a request', () => {
   });
 
   it('accepting or declining it again is 409 and changes nothing', async () => {
-    expect(
-      (await sodertorn(`/api/exchange/requests/${requestId}/accept`, { body: {} })).body.error.code,
-    ).toBe('request-decided');
-    const declined = await sodertorn(`/api/exchange/requests/${requestId}/decline`, {
+    expect((await sodertorn(decide('sodertorn', requestId, 'accept'), { body: {} })).body.error.code).toBe(
+      'request-decided',
+    );
+    const declined = await sodertorn(decide('sodertorn', requestId, 'decline'), {
       body: { reason: 'Ångrar' },
     });
     expect(declined.status).toBe(409);
@@ -200,7 +247,7 @@ describe('deciding on a request', () => {
     await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 2 } });
     const id = (await ask({ places: 2 })).body.request.id;
     await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 1 } });
-    const answer = await sodertorn(`/api/exchange/requests/${id}/accept`, { body: {} });
+    const answer = await sodertorn(decide('sodertorn', id, 'accept'), { body: {} });
     expect(answer.status).toBe(409);
     expect(answer.body.error.code).toBe('not-enough-places');
     expect(answer.body.error.message).toBe(
@@ -217,12 +264,12 @@ describe('deciding on a request', () => {
 
   it('the owner declines with a reason (required, no personal data); the buyer sees it', async () => {
     const id = (await ask({ places: 1 })).body.request.id;
-    expect((await sodertorn(`/api/exchange/requests/${id}/decline`, { body: {} })).status).toBe(400);
-    const withPnr = await sodertorn(`/api/exchange/requests/${id}/decline`, {
+    expect((await sodertorn(decide('sodertorn', id, 'decline'), { body: {} })).status).toBe(400);
+    const withPnr = await sodertorn(decide('sodertorn', id, 'decline'), {
       body: { reason: 'Gäller 850709-1234' },
     });
     expect(withPnr.status).toBe(422);
-    const answer = await sodertorn(`/api/exchange/requests/${id}/decline`, {
+    const answer = await sodertorn(decide('sodertorn', id, 'decline'), {
       body: { reason: 'Fullt till januari.' },
     });
     expect(answer.status).toBe(200);
@@ -238,7 +285,7 @@ describe('deciding on a request', () => {
 
   it('the buyer withdraws a pending request', async () => {
     const id = (await ask({ places: 1 })).body.request.id;
-    const answer = await nordost(`/api/exchange/requests/${id}/withdraw`, {
+    const answer = await nordost(decide('nordost', id, 'withdraw'), {
       body: { reason: 'Löst på annat sätt' },
     });
     expect(answer.status).toBe(200);
@@ -274,5 +321,86 @@ describe('the numbers for the coverage page', () => {
     const all = await anonymous('/api/exchange/stats');
     expect(all.body.counties.map((c: { county: string }) => c.county)).toEqual(['01']);
     expect((await anonymous('/api/exchange/stats?county=99')).status).toBe(400);
+  });
+});
+
+describe('a withdrawal while the seller accepts (the buyer cannot give the seller’s places back)', () => {
+  // After the statistics above, so their counts stay the ones of the requests made before.
+  beforeAll(async () => {
+    await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 4 } });
+  });
+
+  it('an acceptance interrupted after taking the places: the withdrawal waits (409), accepting again completes it once', async () => {
+    const { beginAcceptance, getRequest } = await import('../../functions/exchange/requests-store.ts');
+    const { takePlaces } = await import('../../functions/exchange/places-store.ts');
+    const { liveIntervention } = await import('../../functions/exchange/requests.ts');
+    const { getRegion } = await import('../../functions/registry/store.ts');
+    const id = (await ask({ places: 2 })).body.request.id as string;
+    // What the seller's function does before it moves the request, then "crashes".
+    const seller = (await getRegion('sodertorn'))!;
+    expect(await beginAcceptance(id, 'crashed-acceptance')).toBe(true);
+    await takePlaces(
+      seller.tableName,
+      (await liveIntervention(seller, ITEM))!,
+      id,
+      2,
+      'Sara Säljare',
+      new Date(),
+    );
+    expect((await sodertorn(PLACES)).body.places.placesAvailable).toBe(2);
+
+    const withdrawn = await nordost(decide('nordost', id, 'withdraw'), { body: { reason: 'Hinner inte' } });
+    expect(withdrawn.status).toBe(409);
+    expect(withdrawn.body.error.code).toBe('request-being-accepted');
+    expect(withdrawn.body.error.messages.sv).toMatch(/Ingenting har ändrats/);
+    expect((await getRequest(id))?.status).toBe('pending');
+    // The mark is never part of the answered request.
+    expect(Object.keys((await nordost(`/api/exchange/requests/${id}`)).body.request)).not.toContain(
+      'accepting',
+    );
+
+    const accepted = await sodertorn(decide('sodertorn', id, 'accept'), { body: {} });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.places.placesAvailable).toBe(2); // taken once, not twice
+    expect((await nordost(decide('nordost', id, 'withdraw'), { body: {} })).body.error.code).toBe(
+      'request-decided',
+    );
+  });
+
+  it('…or the seller declines it, which gives the places back; then the buyer may not withdraw it', async () => {
+    await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 4 } });
+    const { beginAcceptance } = await import('../../functions/exchange/requests-store.ts');
+    const { takePlaces } = await import('../../functions/exchange/places-store.ts');
+    const { liveIntervention } = await import('../../functions/exchange/requests.ts');
+    const { getRegion } = await import('../../functions/registry/store.ts');
+    const id = (await ask({ places: 3 })).body.request.id as string;
+    const seller = (await getRegion('sodertorn'))!;
+    await beginAcceptance(id, 'crashed-acceptance');
+    await takePlaces(
+      seller.tableName,
+      (await liveIntervention(seller, ITEM))!,
+      id,
+      3,
+      'Sara Säljare',
+      new Date(),
+    );
+    expect((await sodertorn(PLACES)).body.places.placesAvailable).toBe(1);
+    const declined = await sodertorn(decide('sodertorn', id, 'decline'), { body: { reason: 'Ändrade oss' } });
+    expect(declined.status).toBe(200);
+    expect((await sodertorn(PLACES)).body.places).toMatchObject({ placesAvailable: 4 });
+    expect((await sodertorn(PLACES)).body.history[0]).toMatchObject({ reason: 'refund', requestId: id });
+  });
+
+  it('an acceptance refused for want of places lets the withdrawal through again', async () => {
+    await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 2 } });
+    const id = (await ask({ places: 2 })).body.request.id as string;
+    await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 1 } });
+    expect((await sodertorn(decide('sodertorn', id, 'accept'), { body: {} })).body.error.code).toBe(
+      'not-enough-places',
+    );
+    const withdrawn = await nordost(decide('nordost', id, 'withdraw'), { body: {} });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.request.status).toBe('withdrawn');
+    expect((await sodertorn(PLACES)).body.places.placesAvailable).toBe(1);
   });
 });

@@ -19,11 +19,34 @@ import {
 
 let portal: Portal;
 let dispatch: ReturnType<typeof dispatcherFor>;
+/** Pending exchange requests Nordost made to Södertörn, so the decision routes meet real records too. */
+const requestIds: string[] = [];
 
 beforeAll(async () => {
   process.env.INSATS_LOG_LEVEL = 'silent';
   portal = await startPortal({ seedDemo: true, siteDir: '/nonexistent', rateLimit: false });
   dispatch = dispatcherFor(portal);
+  for (let i = 0; i < 3; i++) {
+    const asked = await dispatch({
+      method: 'POST',
+      path: '/api/exchange/requests',
+      headers: {
+        authorization: `Bearer ${portal.tokenFor(['nordost'])}`,
+        'content-type': 'application/json',
+      },
+      body: Buffer.from(
+        JSON.stringify({
+          sellerRegionId: 'sodertorn',
+          interventionId: 'haninge-arbetsplatsorientering-vard',
+          buyerMunicipality: '0160',
+          places: 1,
+          fromDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+        }),
+      ),
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    requestIds.push(JSON.parse(asked.body!).request.id);
+  }
 });
 afterAll(async () => {
   await portal.close();
@@ -55,17 +78,24 @@ const QUERY_KEYS = [
   'constructor',
 ];
 
-const paramValue = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom('sodertorn', 'nordost', 'goteborgsregionen', 'sodertorn-sfi-kvall'),
-  },
-  { weight: 5, arbitrary: hostileString },
-);
+const paramValue = () =>
+  fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        'sodertorn',
+        'nordost',
+        'goteborgsregionen',
+        'sodertorn-sfi-kvall',
+        ...requestIds,
+      ),
+    },
+    { weight: 5, arbitrary: hostileString },
+  );
 
 function request(route: (typeof ROUTES)[number]) {
   return fc.record({
-    params: fc.dictionary(fc.constantFrom('regionId', 'id', 'requestId'), paramValue),
+    params: fc.dictionary(fc.constantFrom('regionId', 'id', 'requestId'), paramValue()),
     query: fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_KEYS), hostileString), hostileString, {
       maxKeys: 5,
     }),

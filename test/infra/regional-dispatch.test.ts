@@ -26,6 +26,7 @@ const REGIONAL = regionalAdminRoutes(ROUTES);
 const context = {} as LambdaContext;
 const listVersions = REGIONAL.find((r) => r.name === 'ListVersions')!;
 const patchPlaces = REGIONAL.find((r) => r.name === 'PatchPlaces')!;
+const DECISIONS = ['AcceptExchangeRequest', 'DeclineExchangeRequest', 'WithdrawExchangeRequest'];
 
 function eventFor(routeKey: string | undefined, extra: Partial<HttpEvent> = {}): HttpEvent {
   return {
@@ -77,6 +78,15 @@ describe('the route table', () => {
       expect(REGIONAL_HANDLERS[name]).toBe(module.handler);
     },
   );
+
+  it('includes the exchange decisions on requests (accept, decline: the seller; withdraw: the buyer)', () => {
+    for (const name of DECISIONS) {
+      const route = REGIONAL.find((r) => r.name === name);
+      expect(route?.path, name).toMatch(
+        /^\/api\/admin\/regions\/\{regionId\}\/exchange\/requests\/\{requestId\}\//,
+      );
+    }
+  });
 
   it('ROUTES passes the check the CDK stack makes', () => {
     expect(() => checkRegionalRoutes(ROUTES)).not.toThrow();
@@ -140,6 +150,27 @@ describe('dispatching', () => {
     expect(JSON.parse(result.body!).error.code).toBe('forbidden');
     expect(JSON.parse(result.body!).error.messages.en).toContain('"sodertorn"');
   });
+
+  it.each(DECISIONS)(
+    "%s: a token for region B is refused by region A's function before the request is read",
+    async (name) => {
+      const route = REGIONAL.find((r) => r.name === name)!;
+      const dispatch = createRegionalDispatcher('sodertorn');
+      const result = await dispatch(
+        eventFor(concreteRouteKey(route, 'sodertorn'), {
+          pathParameters: { regionId: 'nordost', requestId: '00000000-0000-4000-8000-000000000000' },
+          body: JSON.stringify({ reason: 'Nej' }),
+          requestContext: {
+            http: { method: 'POST', path: '/' },
+            authorizer: { jwt: { claims: claimsFor('nordost') } },
+          },
+        }),
+        context,
+      );
+      expect(result.statusCode).toBe(403);
+      expect(JSON.parse(result.body!).error.messages.en).toContain('"sodertorn"');
+    },
+  );
 
   it('without a token the real handler answers 401', async () => {
     const dispatch = createRegionalDispatcher('sodertorn');

@@ -1,9 +1,11 @@
 /**
  * Tenant isolation in the CDK template (docs/reliability.md, "Tenant isolation in AWS"): the admin
- * routes of a region run in that region's own function, whose role reaches that region's table and
- * the national table only. Every DynamoDB resource in a policy is resolved to the table it names
- * (through the stateful stack's outputs), so "no other region's table" is checked by table name,
- * not by the absence of a string.
+ * routes of a region — the exchange decisions on requests included — run in that region's own
+ * function, whose role reaches that region's table and the national table only (there: read, and
+ * UpdateItem on the request records and counters by `dynamodb:LeadingKeys`). No other function writes
+ * a region table. Every DynamoDB resource in a policy is resolved to the table it names (through the
+ * stateful stack's outputs), so "no other region's table" is checked by table name, not by the
+ * absence of a string.
  */
 import { type NestedStack, type Stack, Stack as StackClass } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
@@ -14,8 +16,13 @@ import {
   concreteRouteKey,
   regionalAdminRoutes,
 } from '../../functions/admin/regional-routes.ts';
+import { DECISION_LEADING_KEYS } from '../../functions/exchange/national-keys.ts';
 import { ROUTES } from '../../functions/routes.ts';
-import { STORE_READ_ACTIONS, STORE_WRITE_ACTIONS } from '../../infra/constructs/bind-stores.ts';
+import {
+  NATIONAL_REQUESTS_ACTIONS,
+  STORE_READ_ACTIONS,
+  STORE_WRITE_ACTIONS,
+} from '../../infra/constructs/bind-stores.ts';
 import { REGISTRY_TABLE_NAME } from '../../infra/constructs/regional-stores.ts';
 import { loadRegionRegistry } from '../../infra/region-registry.ts';
 import { httpRoutesByKey, logicalId, sharedRoutes, synthesize, TEST_ROUTES } from './support.ts';
@@ -27,12 +34,21 @@ const synthesized = synthesize({ routes: TEST_ROUTES });
 const { portal, templates } = synthesized;
 const REGIONAL = regionalAdminRoutes(TEST_ROUTES);
 const WRITES = new Set(STORE_WRITE_ACTIONS);
+/** The exchange decisions on a request: the seller's accept and decline, the buyer's withdraw. */
+const DECISIONS = ['AcceptExchangeRequest', 'DeclineExchangeRequest', 'WithdrawExchangeRequest'];
+/**
+ * Functions outside the regional admin functions that may write a region table, and why. None: the
+ * last ones, the exchange decisions, run in the regional functions now. Adding one here needs a reason
+ * in docs/reliability.md ("Tenant isolation in AWS").
+ */
+const SHARED_REGION_WRITERS: readonly string[] = [];
 
 interface Statement {
   Sid?: string;
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement): unknown[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
@@ -101,10 +117,10 @@ describe('one admin function per region, reaching that region only', () => {
   });
 
   it.each(regions.map((r) => [r.id, r] as const))(
-    '%s: its role writes its own table, reads the national table, and names no other table',
+    '%s: its role writes its own table (and request records on the national one), and names no other table',
     (regionId, region) => {
       const { reads, writes } = tableAccess(adminStatements(regionId));
-      expect(writes).toEqual([region.tableName]);
+      expect(writes).toEqual([region.tableName, REGISTRY_TABLE_NAME].sort());
       expect(reads).toEqual([region.tableName, REGISTRY_TABLE_NAME].sort());
       for (const other of regions.filter((r) => r.id !== regionId)) {
         expect(reads, `${regionId} must not reach ${other.tableName}`).not.toContain(other.tableName);
@@ -134,7 +150,22 @@ describe('one admin function per region, reaching that region only', () => {
       const national = statements.filter((s) =>
         resourcesOf(s).some((r) => tableNameOf(r) === REGISTRY_TABLE_NAME),
       );
-      expect(national.flatMap(actionsOf).sort()).toEqual([...STORE_READ_ACTIONS].sort());
+      expect(national.flatMap(actionsOf).sort()).toEqual(
+        [...STORE_READ_ACTIONS, ...NATIONAL_REQUESTS_ACTIONS].sort(),
+      );
+      // On the national table it writes only through the decisions' statement: UpdateItem on the
+      // request records and counters (partition keys XREQ#… and XSTATS), nothing unconditioned.
+      const nationalWrites = national.filter((s) => actionsOf(s).some((a) => WRITES.has(a)));
+      expect(nationalWrites).toHaveLength(1);
+      expect(nationalWrites[0]).toMatchObject({ Sid: 'NationalRequestsWrite', Effect: 'Allow' });
+      expect(actionsOf(nationalWrites[0]!)).toEqual(['dynamodb:UpdateItem']);
+      expect(resourcesOf(nationalWrites[0]!)).toHaveLength(1);
+      expect(nationalWrites[0]!.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['XREQ#*', 'XSTATS'] },
+      });
+      expect(DECISION_LEADING_KEYS).toEqual(['XREQ#*', 'XSTATS']);
+      // The region's own table: no condition (the whole table is the region's).
+      expect(own[0]!.Condition).toBeUndefined();
       for (const action of statements.flatMap(actionsOf)) {
         expect(action).not.toBe('dynamodb:Scan');
         expect(action).not.toContain('*');
@@ -175,6 +206,59 @@ describe('no admin function anywhere has a wildcard table, a Scan, or (but the r
         for (const resource of resourcesOf(statement)) expect(tableNameOf(resource)).toMatch(/^insats-/);
       }
     }
+  });
+
+  it('no function but the regional admin functions writes a region table (the list of exceptions is empty)', () => {
+    const regionTables = new Set(regions.map((r) => r.tableName));
+    const shared = [
+      ...[...portal.api.functions].map(([name, f]) => ({ name, role: f.fn.role! })),
+      { name: 'Reminders', role: portal.reminders.fn.role! },
+    ];
+    expect(shared.length).toBe(sharedRoutes(TEST_ROUTES).length + 1);
+    const writers = shared.filter(({ role }) =>
+      tableAccess(statementsOfRole(templates.portal, logicalId(portal, role))).writes.some((t) =>
+        regionTables.has(t),
+      ),
+    );
+    expect(writers.map((w) => w.name)).toEqual([...SHARED_REGION_WRITERS]);
+    // And every role in every stack that can write a region table is that region's admin function.
+    for (const [where, template] of [
+      ['portal', templates.portal] as const,
+      ...[...templates.regions].map(([id, t]) => [id, t] as const),
+    ]) {
+      for (const [roleId] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+        const { writes } = tableAccess(statementsOfRole(template, roleId));
+        const regionWrites = writes.filter((t) => regionTables.has(t));
+        if (regionWrites.length === 0) continue;
+        expect(where, roleId).not.toBe('portal');
+        expect(regionWrites, roleId).toEqual([regions.find((r) => r.id === where)!.tableName]);
+        expect(roleId).toBe(logicalId(stackOf(where), adminOf(where).fn.role!));
+      }
+    }
+  });
+
+  it('the exchange decisions are served by the regional admin functions only, at the deciding region’s path', () => {
+    for (const name of DECISIONS) {
+      const route = TEST_ROUTES.find((r) => r.name === name)!;
+      expect(route.path.startsWith('/api/admin/regions/{regionId}/exchange/requests/{requestId}/')).toBe(
+        true,
+      );
+      expect(REGIONAL).toContain(route);
+      expect(portal.api.functions.has(name), name).toBe(false);
+      for (const region of regions) {
+        expect(adminOf(region.id).routes).toContain(route);
+        expect(adminOf(region.id).httpRoutes.has(name)).toBe(true);
+        const keys = Object.values(templateOf(region.id).findResources('AWS::ApiGatewayV2::Route')).map(
+          (r) => r.Properties.RouteKey as string,
+        );
+        expect(keys).toContain(concreteRouteKey(route, region.id));
+      }
+    }
+    // No shared route decides on a request any more.
+    const own = Object.values(templates.portal.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey as string,
+    );
+    for (const key of own) expect(key).not.toMatch(/\/(accept|decline|withdraw)$/);
   });
 
   it('public functions never write a regional table (statistics write the national table only)', () => {
@@ -278,10 +362,10 @@ describe('thirty regions', () => {
   const count = (type: string) =>
     allTemplates.reduce((n, t) => n + Object.keys(t.findResources(type)).length, 0);
 
-  it('deploys one function per shared route, one per region and the reminders: 48 for 30 regions', () => {
+  it('deploys one function per shared route, one per region and the reminders: 45 for 30 regions', () => {
     expect(large.templates.regions.size).toBe(30);
     expect(count('AWS::Lambda::Function')).toBe(shared.length + 30 + 1);
-    expect(shared.length + 30 + 1).toBe(48);
+    expect(shared.length + 30 + 1).toBe(45);
   });
 
   it('keeps every stack under CloudFormation’s 500 resources, and the API under 300 integrations', () => {

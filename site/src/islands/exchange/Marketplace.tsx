@@ -13,7 +13,7 @@ import type {
   RequestsResponse,
 } from '../../../../shared/exchange.ts';
 import { containsPersonnummer } from '../../../../shared/personnummer.ts';
-import { type ExchangeKey, type ExchangeLang, type Tr } from '../../i18n/exchange/t.ts';
+import type { ExchangeKey, ExchangeLang, Tr } from '../../i18n/exchange/t.ts';
 import {
   type Api,
   ApiError,
@@ -758,8 +758,11 @@ function RequestCard({
     if (busy) return;
     setBusy(true);
     try {
+      // Decided under the deciding region's own path: the seller's for accept and decline, the buyer's
+      // for withdraw (in AWS, that region's own function with that region's credentials).
+      const regionId = path === 'withdraw' ? request.buyerRegionId : request.sellerRegionId;
       const answer = await api<{ request: ExchangeRequest; places?: { placesAvailable?: number } }>(
-        `/api/exchange/requests/${request.id}/${path}`,
+        `/api/admin/regions/${encodeURIComponent(regionId)}/exchange/requests/${encodeURIComponent(request.id)}/${path}`,
         { body },
       );
       onChange(
