@@ -1,7 +1,8 @@
 /**
  * The market (/admin/marknad/) and review (/admin/granskning/) pages in a real browser: a buyer searches
  * offers and asks for places (a personnummer in the message is stopped before sending, and the request
- * goes out without it), the seller accepts and the free places go down, the review page edits owners,
+ * goes out without it), the seller accepts and the free places go down, the seller declines and the
+ * buyer withdraws (each decision at the deciding region's own path), the review page edits owners,
  * confirms one item and all unchanged of a municipality — and axe (WCAG 2.2 AA) finds nothing in each
  * state. Both pages reuse the administration page's sign-in (its token in sessionStorage).
  *
@@ -199,7 +200,12 @@ describe('the market', () => {
     await incoming.waitFor();
     await expect(incoming.textContent()).resolves.toContain('Nils Köpare');
     await expectAccessible(seller, 'seller with an incoming request');
+    // The decision goes to the seller's own region path (in AWS: the region's own function).
+    const decision = seller.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/accept'));
     await incoming.getByRole('button', { name: sv('requests.accept') }).click();
+    expect(new URL((await decision).url()).pathname).toMatch(
+      /^\/api\/admin\/regions\/sodertorn\/exchange\/requests\/[0-9a-f-]{36}\/accept$/,
+    );
     await seller.locator('#market-status', { hasText: sv('requests.accepted', { places: 2 }) }).waitFor();
     const places = await api<{ places: { placesAvailable: number } }>(
       '/api/admin/regions/sodertorn/interventions/haninge-arbetsplatsorientering-vard/places',
@@ -240,9 +246,39 @@ describe('the market', () => {
     await card.locator('.admin-field-error', { hasText: sv('requests.error.reason') }).waitFor();
     await expectAccessible(seller, 'decline form with an error');
     await card.getByLabel(sv('requests.declineReason')).fill('Fullt till februari.');
+    const decision = seller.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/decline'));
     await card.getByRole('button', { name: sv('requests.declineSend') }).click();
+    expect(new URL((await decision).url()).pathname).toMatch(
+      /^\/api\/admin\/regions\/sodertorn\/exchange\/requests\/[0-9a-f-]{36}\/decline$/,
+    );
     await seller.locator('#market-status', { hasText: sv('requests.declined') }).waitFor();
     await seller.close();
+  });
+
+  it("the buyer withdraws an own pending request, at the buyer's region path", async () => {
+    const { request } = await api<{ request: { id: string } }>('/api/exchange/requests', ['nordost'], {
+      body: {
+        sellerRegionId: 'sodertorn',
+        interventionId: 'sodertorn-samhallsorientering',
+        buyerMunicipality: '0160',
+        places: 1,
+        fromDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    const page = await open(await signedIn(['nordost'], 'Nils Köpare'), '/admin/marknad/');
+    const card = page.locator(`article[aria-labelledby="request-${request.id}-title"]`);
+    await card.waitFor();
+    const decision = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/withdraw'));
+    await card.getByRole('button', { name: sv('requests.withdraw') }).click();
+    expect(new URL((await decision).url()).pathname).toBe(
+      `/api/admin/regions/nordost/exchange/requests/${request.id}/withdraw`,
+    );
+    await page.locator('#market-status', { hasText: sv('requests.withdrawn') }).waitFor();
+    const seen = await api<{ request: { status: string } }>(`/api/exchange/requests/${request.id}`, [
+      'nordost',
+    ]);
+    expect(seen.request.status).toBe('withdrawn');
+    await page.close();
   });
 });
 
