@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDate } from '../../local/seed.ts';
 import { type Portal, startPortal } from '../../local/server.ts';
 import { apiAs } from './helpers.ts';
 
@@ -72,7 +73,7 @@ describe('the marketplace', () => {
       pricePerParticipantSek: 14500,
       pricePeriod: 'participant',
       placesAvailable: 5,
-      placesUpdatedAt: '2026-09-30T12:00:00Z',
+      placesUpdatedAt: demoDate('2026-09-30T12:00:00Z'), // as written in the demo, moved to today
     });
     for (const offer of answer.offers) {
       const age = Date.now() - Date.parse(offer.placesUpdatedAt!);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDate } from '../../local/seed.ts';
 import { type Portal, startPortal } from '../../local/server.ts';
 import { type Answer, apiAs } from './helpers.ts';
 
@@ -29,7 +30,7 @@ describe('places and price, updated by the owner without an upload', () => {
       placesAvailable: 6,
       pricePerParticipantSek: 32000,
       pricePeriod: 'course',
-      placesUpdatedAt: '2026-11-09T08:00:00Z',
+      placesUpdatedAt: demoDate('2026-11-09T08:00:00Z'), // as written in the demo, moved to today
       source: 'catalogue',
     });
     expect(answer.body.history).toEqual([]);
@@ -76,7 +77,7 @@ describe('places and price, updated by the owner without an upload', () => {
       pricePeriod: 'month',
     });
     expect(Date.parse(answer.body.item.interMunicipal.placesUpdatedAt)).toBeGreaterThan(
-      Date.parse('2026-11-09T08:00:00Z'),
+      Date.parse(demoDate('2026-11-09T08:00:00Z')),
     );
   });
 
