@@ -15,15 +15,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
+import { gunzipSync, gzip as gzipCallback } from 'node:zlib';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { batchWriteAll, storeClient } from '../lib/dynamo.ts';
 
-/** Snapshots are compressed and inflated on libuv's thread pool, off the event loop. */
+/** Snapshots are compressed on libuv's thread pool, off the event loop (a publish stalls no reads). */
 const gzip = promisify(gzipCallback);
-const gunzip = promisify(gunzipCallback);
 
 export const CATALOGUE_PK = 'CATALOGUE';
 export const LIVE_SK = 'LIVE';
@@ -152,8 +151,10 @@ export async function readSnapshot(tableName: string, version: number): Promise<
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   if (chunks.length === 0) return [];
-  // Inflated on libuv's thread pool: a cold load of many regions keeps the event loop for index builds.
-  return JSON.parse((await gunzip(Buffer.concat(chunks))).toString('utf8')) as Intervention[];
+  // Inflated in one synchronous call (~8 ms for 2,000 items): the thread pool's version hands its output
+  // back in 16 kB pieces, each queued behind the index builds of a cold load — measured 2.2–2.5 s for 30
+  // regions this way against 2.6–4.1 s with the asynchronous one.
+  return JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as Intervention[];
 }
 
 export async function listVersions(tableName: string): Promise<VersionRecord[]> {
