@@ -78,9 +78,10 @@ let generation = 0;
 let publishes = 0;
 let publishFailures = 0;
 const token = portal.tokenFor([watched.region.id], 'Lasttest');
+let publishing: Promise<unknown> = Promise.resolve();
 const publisher = setInterval(() => {
   generation++;
-  fetch(`${portal.url}/api/admin/regions/${watched.region.id}/catalogue`, {
+  publishing = fetch(`${portal.url}/api/admin/regions/${watched.region.id}/catalogue`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(tag(watched.items, generation)),
@@ -118,6 +119,7 @@ client.stdout.on('data', (c: Buffer) => {
 const code = await new Promise<number | null>((resolve) => client.on('exit', resolve));
 loopDelay.disable();
 clearInterval(publisher);
+await publishing; // a publish under way when the client stopped finishes before the server closes
 await new Promise((resolve) => setTimeout(resolve, 2_000));
 const heapEnd = heapMb();
 await portal.close();
