@@ -73,6 +73,24 @@ export function reviewState(
   return 'hidden';
 }
 
+/**
+ * The first instant after `now` at which the item's review state changes at one of `deadlines` (one
+ * millisecond after the deadline: "older than" is strict); +Infinity when none is ahead (never
+ * confirmed, or past them all). Caches of what depends on the state (an answer's JSON, a built listing)
+ * are valid until then.
+ */
+export function nextStateChange(
+  item: Reviewable,
+  now: number,
+  intervalDays: number = LIMITS.reviewIntervalDays,
+  deadlines: readonly ('dueAt' | 'overdueAt' | 'hiddenAt')[] = ['dueAt', 'overdueAt', 'hiddenAt'],
+): number {
+  const at = reviewDeadlines(item, intervalDays);
+  if (!at) return Number.POSITIVE_INFINITY;
+  for (const name of deadlines) if (at[name] >= now) return at[name] + 1;
+  return Number.POSITIVE_INFINITY;
+}
+
 /** True when newcomer search shows the item (everything but `hidden`). */
 export const visibleInSearch = (item: Reviewable, now: Date | number, intervalDays?: number): boolean =>
   reviewState(item, now, intervalDays) !== 'hidden';

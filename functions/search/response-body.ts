@@ -4,7 +4,7 @@
  * the first instant one of them changes state; the regions' statuses are appended per request. The
  * bytes are exactly what serializing the answer afresh gives (test/search/response-body.test.ts).
  */
-import { reviewDeadlines, reviewState } from '../../shared/review.ts';
+import { nextStateChange, reviewState } from '../../shared/review.ts';
 import type { SearchPage } from './engine/federated.ts';
 import { toSearchResult } from './engine/index.ts';
 
@@ -22,14 +22,6 @@ interface Written {
 
 const written = new WeakMap<SearchPage, Written>();
 
-/** The first deadline after `now` at which the item's review state changes (Infinity: never). */
-function nextChange(item: { lastReviewedAt?: string | undefined }, interval: number, now: number): number {
-  const deadlines = reviewDeadlines(item, interval);
-  if (!deadlines) return Number.POSITIVE_INFINITY; // never confirmed: due, and stays so
-  for (const at of [deadlines.dueAt, deadlines.overdueAt, deadlines.hiddenAt]) if (at >= now) return at + 1;
-  return Number.POSITIVE_INFINITY;
-}
-
 export function searchResponseBody(
   page: SearchPage,
   statuses: RegionStatuses,
@@ -43,7 +35,7 @@ export function searchResponseBody(
     let validUntil = Number.POSITIVE_INFINITY;
     const results = page.results.map((hit) => {
       const interval = intervalOf(hit.regionId);
-      validUntil = Math.min(validUntil, nextChange(hit.item, interval, now));
+      validUntil = Math.min(validUntil, nextStateChange(hit.item, now, interval));
       return { ...toSearchResult(hit), reviewState: reviewState(hit.item, now, interval) };
     });
     const head = JSON.stringify({ total: page.total, results, facets: page.facets });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clampInterval, reviewDeadlines, reviewState, utcDay, visibleInSearch } from '../../shared/review.ts';
+import {
+  clampInterval,
+  nextStateChange,
+  reviewDeadlines,
+  reviewState,
+  utcDay,
+  visibleInSearch,
+} from '../../shared/review.ts';
 
 const at = (iso: string) => new Date(iso);
 const ms = (iso: string) => Date.parse(iso);
@@ -82,5 +89,26 @@ describe('helpers', () => {
 
   it('utcDay', () => {
     expect(utcDay(at('2026-11-23T23:59:59Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('nextStateChange', () => {
+  const item = { lastReviewedAt: '2026-01-01' };
+
+  it('is the millisecond after the next deadline, where reviewState changes', () => {
+    for (const now of ['2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z']) {
+      const next = nextStateChange(item, ms(now));
+      expect(reviewState(item, next - 1)).not.toBe(reviewState(item, next));
+      expect(reviewState(item, ms(now))).toBe(reviewState(item, next - 1));
+    }
+    expect(nextStateChange(item, ms('2026-04-01T00:00:00.001Z'))).toBe(ms('2026-05-01T00:00:00.001Z'));
+  });
+
+  it('only at the deadlines asked for; never for an item past them all or never confirmed', () => {
+    expect(nextStateChange(item, ms('2026-01-02T00:00:00Z'), 90, ['overdueAt', 'hiddenAt'])).toBe(
+      ms('2026-05-01T00:00:00.001Z'),
+    );
+    expect(nextStateChange(item, ms('2026-07-30T00:00:00.001Z'))).toBe(Number.POSITIVE_INFINITY);
+    expect(nextStateChange({}, ms('2026-01-02T00:00:00Z'))).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Intervention, LocalizedText } from '../../../shared/intervention.ts';
 import { textDirection, UI_LANGUAGE_TAG, type UiLanguage } from '../../../shared/languages.ts';
-import { REVIEW_STATES, type ReviewState, reviewDeadlines, reviewState } from '../../../shared/review.ts';
+import { nextStateChange, REVIEW_STATES, type ReviewState, reviewState } from '../../../shared/review.ts';
 import { formatDate, formatNumber, interpolate } from './format.ts';
 import type { UiStringKey } from './i18n.ts';
 import { localizedPath } from './paths.ts';
@@ -273,15 +273,7 @@ export function nextReviewChange(
 ): number | undefined {
   let next = Number.POSITIVE_INFINITY;
   for (const item of items) {
-    const deadlines = reviewDeadlines(item, intervals[item.regionId]);
-    if (!deadlines) continue;
-    const deadline =
-      now <= deadlines.overdueAt
-        ? deadlines.overdueAt
-        : now <= deadlines.hiddenAt
-          ? deadlines.hiddenAt
-          : undefined;
-    if (deadline !== undefined) next = Math.min(next, deadline + 1);
+    next = Math.min(next, nextStateChange(item, now, intervals[item.regionId], ['overdueAt', 'hiddenAt']));
   }
   return Number.isFinite(next) ? next : undefined;
 }
