@@ -14,6 +14,7 @@ import type { RegionConfig } from '../../shared/region.ts';
 import { getItem, type LivePointer, listItems, readPointer } from '../catalogue/store.ts';
 import { isStoreUnavailable } from '../lib/dynamo.ts';
 import { HttpError, notFound, serviceUnavailable } from '../lib/errors.ts';
+import { TtlCache } from '../lib/ttl-cache.ts';
 import { getRegion } from '../registry/store.ts';
 
 export async function requireRegion(regionId: string): Promise<RegionConfig> {
@@ -35,27 +36,9 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
 export const livePointer = (region: RegionConfig): Promise<LivePointer | null> =>
   guardStore(() => readPointer(region.tableName));
 
-/** Bounded insertion-ordered cache: at most `max` entries, the oldest out first. */
-class VersionCache<V> {
-  private readonly entries = new Map<string, V>();
-  private readonly max: number;
-  constructor(max: number) {
-    this.max = max;
-  }
-  get(key: string): V | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, value);
-  }
-}
-
-const pageCache = new VersionCache<CataloguePage>(2_000);
-const itemCache = new VersionCache<Intervention | null>(20_000);
+// Never stale by time (a version never changes), so no expiry; concurrent readers share one store read.
+const pageCache = new TtlCache<CataloguePage>(Number.POSITIVE_INFINITY, { maxEntries: 2_000 });
+const itemCache = new TtlCache<Intervention | null>(Number.POSITIVE_INFINITY, { maxEntries: 20_000 });
 
 /** A published version, told apart from a store rebuilt with the same numbers by its publication instant. */
 const versionKey = (region: RegionConfig, live: LivePointer) =>
@@ -97,12 +80,7 @@ export async function pageOfCatalogue(
   if (!version || !live) return { version: null, publishedAt: null, total: 0, items: [], nextCursor: null };
   if (version !== live.version) return readPage(region, version, live, options.limit, cursor?.a);
   const key = `${versionKey(region, live)}\u0000${options.limit}\u0000${cursor?.a ?? ''}`;
-  let page = pageCache.get(key);
-  if (!page) {
-    page = await readPage(region, version, live, options.limit, cursor?.a);
-    pageCache.set(key, page);
-  }
-  return page;
+  return pageCache.get(key, () => readPage(region, version, live, options.limit, cursor?.a));
 }
 
 export interface CataloguePage {
@@ -134,11 +112,10 @@ export async function liveItem(region: RegionConfig, id: string) {
   const live = await livePointer(region);
   if (!live) throw notFound('intervention', id);
   const key = `${versionKey(region, live)}\u0000${id}`;
-  let item = itemCache.get(key);
-  if (item === undefined) {
-    item = (await guardStore(() => getItem(region.tableName, live.version, id))) ?? null;
-    itemCache.set(key, item);
-  }
+  const item = await itemCache.get(
+    key,
+    async () => (await guardStore(() => getItem(region.tableName, live.version, id))) ?? null,
+  );
   if (!item) throw notFound('intervention', id);
   return { version: live.version, item };
 }
