@@ -207,7 +207,7 @@ export const RequestPathSchema = z.object({ requestId: z.uuid() });
  * (`/api/admin/regions/{regionId}/exchange/requests/{requestId}/accept|decline|withdraw`): accepting and
  * declining are the seller's, withdrawing the buyer's, and `regionId` must be that party.
  */
-export const RegionRequestPathSchema = z.object({ regionId: RegionId, requestId: z.uuid() });
+export const RegionRequestPathSchema = RequestPathSchema.extend({ regionId: RegionId });
 
 export const DeclineSchema = z.strictObject({
   reason: freeText(EXCHANGE_LIMITS.reasonMaxChars).min(1),
