@@ -14,17 +14,8 @@ import type {
 } from '../../../../shared/exchange.ts';
 import { containsPersonnummer } from '../../../../shared/personnummer.ts';
 import type { ExchangeKey, ExchangeLang, Tr } from '../../i18n/exchange/t.ts';
-import {
-  type Api,
-  ApiError,
-  createApi,
-  formatDay,
-  formatNumber,
-  formatWhen,
-  type Session,
-  today,
-} from './api.ts';
-import { SessionGate, SessionLine } from './Signed.tsx';
+import { type Api, ApiError, formatDay, formatNumber, formatWhen, type Session, today } from './api.ts';
+import { SessionGate, SessionLine, useSignedApi } from './Signed.tsx';
 
 export interface AdminRegionInfo {
   id: string;
@@ -62,7 +53,7 @@ function priceText(tr: Tr, lang: ExchangeLang, price: number | undefined, period
 }
 
 function Market({ lang, regions, municipalityNames, categories, tr, session, onEnded }: MarketProps) {
-  const api = useMemo(() => createApi(session.token, lang, tr('error.network')), [session.token, lang, tr]);
+  const { api, explain } = useSignedApi(session, lang, tr, onEnded);
   const regionNames = useMemo(() => Object.fromEntries(regions.map((r) => [r.id, r.name])), [regions]);
   const ownMunicipalities = useMemo(
     () =>
@@ -76,20 +67,6 @@ function Market({ lang, regions, municipalityNames, categories, tr, session, onE
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [requestsVersion, setRequestsVersion] = useState(0);
-
-  const ended = useRef(onEnded);
-  ended.current = onEnded;
-  /** Explain a failure; a 401 ends the session (the page then shows the sign-in link). */
-  const explain = useCallback(
-    (caught: unknown): string => {
-      if (caught instanceof ApiError && caught.status === 401) {
-        ended.current();
-        return tr('session.ended');
-      }
-      return caught instanceof ApiError ? caught.message : tr('error.generic');
-    },
-    [tr],
-  );
 
   return (
     <>

@@ -2,9 +2,17 @@
  * The sign-in gate of the market and review pages: they reuse the administration page's sign-in (its
  * token in sessionStorage); without one, a link to sign in there.
  */
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ExchangeLang, type Tr, translator } from '../../i18n/exchange/t.ts';
-import { forgetToken, type Session, sessionFromToken, storedToken } from './api.ts';
+import {
+  type Api,
+  ApiError,
+  createApi,
+  forgetToken,
+  type Session,
+  sessionFromToken,
+  storedToken,
+} from './api.ts';
 
 export function useSession(): { session: Session | undefined; ready: boolean; end(): void } {
   const [session, setSession] = useState<Session>();
@@ -68,4 +76,30 @@ export function SessionGate({
   if (!ready) return <p role="status">{tr('session.checking')}</p>;
   if (!session) return <SignInFirst tr={tr} ended={ended} />;
   return render(tr, session, onEnded);
+}
+
+/**
+ * The API of a signed-in page, and `explain`: the message for a failure (the API's own, in the page's
+ * language); a 401 ends the session, so the page shows the sign-in link.
+ */
+export function useSignedApi(
+  session: Session,
+  lang: ExchangeLang,
+  tr: Tr,
+  onEnded: () => void,
+): { api: Api; explain(caught: unknown): string } {
+  const api = useMemo(() => createApi(session.token, lang, tr('error.network')), [session.token, lang, tr]);
+  const ended = useRef(onEnded);
+  ended.current = onEnded;
+  const explain = useCallback(
+    (caught: unknown): string => {
+      if (caught instanceof ApiError && caught.status === 401) {
+        ended.current();
+        return tr('session.ended');
+      }
+      return caught instanceof ApiError ? caught.message : tr('error.generic');
+    },
+    [tr],
+  );
+  return { api, explain };
 }

@@ -6,9 +6,9 @@
  */
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DueItem, DueResponse, ReviewConfig } from '../../../../shared/review-api.ts';
-import { type ExchangeKey, type ExchangeLang, type Tr } from '../../i18n/exchange/t.ts';
-import { type Api, ApiError, createApi, formatDay, formatWhen, type Session } from '../exchange/api.ts';
-import { SessionGate, SessionLine } from '../exchange/Signed.tsx';
+import type { ExchangeKey, ExchangeLang, Tr } from '../../i18n/exchange/t.ts';
+import { type Api, formatDay, formatWhen, type Session } from '../exchange/api.ts';
+import { SessionGate, SessionLine, useSignedApi } from '../exchange/Signed.tsx';
 
 export interface ReviewRegionInfo {
   id: string;
@@ -41,7 +41,7 @@ interface ReviewProps extends ReviewPageProps {
 }
 
 function Review({ lang, regions, municipalityNames, categories, tr, session, onEnded }: ReviewProps) {
-  const api = useMemo(() => createApi(session.token, lang, tr('error.network')), [session.token, lang, tr]);
+  const { api, explain } = useSignedApi(session, lang, tr, onEnded);
   const regionNames = useMemo(() => Object.fromEntries(regions.map((r) => [r.id, r.name])), [regions]);
   const mine = useMemo(
     () => regions.filter((r) => session.regions.includes(r.id)),
@@ -55,18 +55,6 @@ function Review({ lang, regions, municipalityNames, categories, tr, session, onE
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [dueVersion, setDueVersion] = useState(0);
-  const ended = useRef(onEnded);
-  ended.current = onEnded;
-  const explain = useCallback(
-    (caught: unknown): string => {
-      if (caught instanceof ApiError && caught.status === 401) {
-        ended.current();
-        return tr('session.ended');
-      }
-      return caught instanceof ApiError ? caught.message : tr('error.generic');
-    },
-    [tr],
-  );
   const say = useCallback((message: string) => {
     setError('');
     setStatus(message);
