@@ -7,6 +7,7 @@ import { type Portal, startPortal } from '../../local/server.ts';
 import { RegionsResponseSchema } from '../../shared/api.ts';
 import { SearchResponseSchema } from '../../shared/search.ts';
 import { apiAs } from '../exchange/helpers.ts';
+import { uploadReviewed } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -34,22 +35,14 @@ beforeAll(async () => {
   vi.setSystemTime(T0);
   portal = await startPortal({ seedDemo: false, siteDir: '/nonexistent' });
   admin = apiAs(portal, portal.tokenFor(['nordost'], 'Nora'));
-  const catalogue = [
+  await uploadReviewed(admin, [
     { id: 'fresh', lastReviewedAt: ago(10 * DAY) },
     { id: 'due', lastReviewedAt: ago(100 * DAY) },
     { id: 'edge', lastReviewedAt: ago(120 * DAY) }, // overdue one millisecond after T0
     { id: 'late', lastReviewedAt: ago(140 * DAY) },
     { id: 'gone', lastReviewedAt: ago(211 * DAY) },
     { id: 'never' },
-  ].map((i) => ({
-    ...i,
-    title: { sv: `Insats ${i.id}` },
-    category: 'sfi',
-    municipalities: ['0160'],
-    provider: { name: 'Täby kommun', type: 'municipality' },
-  }));
-  const upload = await admin('/api/admin/regions/nordost/catalogue', { raw: JSON.stringify(catalogue) });
-  expect(upload.status).toBe(200);
+  ]);
 });
 afterAll(async () => {
   await portal.close();

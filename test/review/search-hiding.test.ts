@@ -11,6 +11,7 @@ import { type Portal, startPortal } from '../../local/server.ts';
 import type { Intervention } from '../../shared/intervention.ts';
 import { apiAs } from '../exchange/helpers.ts';
 import { makeIntervention, testRegion } from '../support/embedded.ts';
+import { uploadReviewed } from './fixtures.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -80,21 +81,13 @@ describe('through the search handler (fake Date)', () => {
     vi.setSystemTime(T0);
     portal = await startPortal({ seedDemo: false, siteDir: '/nonexistent' });
     admin = apiAs(portal, portal.tokenFor(['nordost'], 'Nora'));
-    const catalogue = [
+    await uploadReviewed(admin, [
       { id: 'fresh', lastReviewedAt: ago(10 * DAY) },
       { id: 'edge', lastReviewedAt: ago(210 * DAY - HOUR) }, // hidden one hour from T0
       { id: 'gone', lastReviewedAt: ago(211 * DAY) },
       { id: 'mid', lastReviewedAt: ago(160 * DAY) }, // overdue at 90 days, hidden at a 60-day interval
       { id: 'never' },
-    ].map((i) => ({
-      ...i,
-      title: { sv: `Insats ${i.id}` },
-      category: 'sfi',
-      municipalities: ['0160'],
-      provider: { name: 'Täby kommun', type: 'municipality' },
-    }));
-    const upload = await admin('/api/admin/regions/nordost/catalogue', { raw: JSON.stringify(catalogue) });
-    expect(upload.status).toBe(200);
+    ]);
   });
   afterAll(async () => {
     await portal.close();
