@@ -15,6 +15,10 @@ import { documentClient } from '../lib/dynamo.ts';
 import type { NewcomerFigure } from './coverage.ts';
 import type { NewcomerRow } from './newcomers.ts';
 
+/**
+ * Every upload in one partition. The CDK app lets the newcomer upload UpdateItem this partition only
+ * (`dynamodb:LeadingKeys`, infra/constructs/bind-stores.ts).
+ */
 export const NEWCOMERS_PK = 'NEWCOMERS';
 
 export interface NewcomersUpload {

@@ -19,19 +19,16 @@
  * may be taken for it (docs/exchange.md, "Acceptance").
  *
  * The decisions run in the regional admin functions, whose role may UpdateItem here only on
- * `XREQ#…` and `XSTATS` (national-keys.ts); creating (Put, BatchWrite on `XREQS#…`) is the shared
- * CreateExchangeRequest function's.
+ * `XREQ#…` and `XSTATS` (national-keys.ts); creating is the shared CreateExchangeRequest function's, whose
+ * role may BatchWriteItem only on `XREQS#…`, PutItem only on `XREQ#…` and UpdateItem only on `XSTATS`.
  */
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExchangeRequest, RequestEvent, RequestStatus } from '../../shared/exchange.ts';
 import { registryTableName } from '../lib/config.ts';
 import { batchWriteAll, documentClient } from '../lib/dynamo.ts';
-import { REQUEST_INDEX_PK_PREFIX, REQUEST_PK_PREFIX, STATS_PK } from './national-keys.ts';
+import { indexPk, requestPk, STATS_PK } from './national-keys.ts';
 
-const requestPk = (id: string) => `${REQUEST_PK_PREFIX}${id}`;
 const REQUEST_SK = 'REQUEST';
-export const indexPk = (direction: 'incoming' | 'outgoing', regionId: string) =>
-  `${REQUEST_INDEX_PK_PREFIX}${direction === 'incoming' ? 'IN' : 'OUT'}#${regionId}`;
 const indexSk = (request: Pick<ExchangeRequest, 'createdAt' | 'id'>) => `${request.createdAt}#${request.id}`;
 const statsSk = (county: string, side: StatsSide, category: string) => `${county}#${side}#${category}`;
 const BATCH_GET_MAX = 100;

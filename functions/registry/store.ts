@@ -9,7 +9,8 @@ import { registryTableName } from '../lib/config.ts';
 import { batchWriteAll, documentClient, registerStoreLocations } from '../lib/dynamo.ts';
 
 export const REGISTRY_CACHE_MS = 60_000;
-const PK = 'REGION';
+/** The region records' one partition. No deployed function may write it (infra/constructs/bind-stores.ts). */
+export const REGION_PK = 'REGION';
 
 let cache: { at: number; regions: RegionConfig[] } | undefined;
 
@@ -22,7 +23,7 @@ export async function listRegions(now = Date.now()): Promise<RegionConfig[]> {
       new QueryCommand({
         TableName: registryTableName(),
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': PK },
+        ExpressionAttributeValues: { ':pk': REGION_PK },
         ExclusiveStartKey: startKey,
       }),
     );
@@ -43,7 +44,7 @@ export async function getRegion(regionId: string): Promise<RegionConfig | undefi
 export async function putRegions(regions: readonly RegionConfig[]): Promise<void> {
   await batchWriteAll(
     registryTableName(),
-    regions.map((config) => ({ PutRequest: { Item: { pk: PK, sk: config.id, config } } })),
+    regions.map((config) => ({ PutRequest: { Item: { pk: REGION_PK, sk: config.id, config } } })),
   );
   clearRegistryCache();
 }

@@ -23,8 +23,8 @@ import { listRegions } from '../registry/store.ts';
 import { readReviewConfig } from './config-store.ts';
 import { dueItems } from './due.ts';
 import type { Mailer, MailMessage } from './mail.ts';
+import { reminderPk } from './reminder-config.ts';
 
-export const reminderPk = (day: string) => `REMINDER#${day}`;
 /** Markers are kept this long (a TTL attribute where the table has TTL enabled). */
 const MARKER_TTL_DAYS = 400;
 

@@ -146,7 +146,13 @@ export function parseDemandSortKey(sk: string): DemandKey | undefined {
   };
 }
 
-export const demandPk = (day: string) => `DEMAND#${day}`;
+/**
+ * The demand counters' partitions in the national table, one per Swedish day: `DEMAND#<day>`. The CDK app
+ * lets the public search UpdateItem these partitions only (`DEMAND#*`, `dynamodb:LeadingKeys`,
+ * infra/constructs/bind-stores.ts).
+ */
+export const DEMAND_PK_PREFIX = 'DEMAND#';
+export const demandPk = (day: string) => `${DEMAND_PK_PREFIX}${day}`;
 
 let dayFormat: Intl.DateTimeFormat | undefined;
 let cachedMinute = Number.NaN;
