@@ -5,6 +5,22 @@
  */
 export type Access = 'public' | 'admin' | 'county-board';
 
+/**
+ * What a function may write in the national (registry) table, shared by every region. Each names the
+ * partitions of its own items, and the CDK app grants exactly those (`dynamodb:LeadingKeys`,
+ * NATIONAL_WRITES in infra/constructs/bind-stores.ts); nothing else there is writable, the region
+ * registry (`REGION`) least of all.
+ * - `decisions`: UpdateItem on the request records and counters (`XREQ#…`, `XSTATS`): accept, decline,
+ *   withdraw.
+ * - `new-requests`: PutItem a request record (`XREQ#…`), BatchWriteItem its listing index items
+ *   (`XREQS#…`), UpdateItem the counters (`XSTATS`): asking for places.
+ * - `demand`: UpdateItem on the demand counters (`DEMAND#<day>`): the public search's anonymous counting.
+ * - `newcomers`: UpdateItem on the newcomer figures (`NEWCOMERS`): the county boards' upload.
+ * - `reminders`: Put/Update/Delete the once-a-day reminder markers (`REMINDER#<day>`): the scheduled
+ *   reminders (not a route).
+ */
+export type NationalWrite = 'decisions' | 'new-requests' | 'demand' | 'newcomers' | 'reminders';
+
 export interface Route {
   /** Stable PascalCase name: the Lambda function's logical id in CDK. */
   name: string;
@@ -14,20 +30,14 @@ export interface Route {
   /** Handler module relative to the repository root; it exports `handler`. */
   entry: string;
   access: Access;
-  /** What the function may do with the regional stores and the national (registry) table. */
+  /**
+   * What the function may do with the regional stores: `read`, or `write` (a regional admin route only:
+   * it runs in its region's own function and writes that region's table). The national (registry) table
+   * it may always read; what it may write there is `national`.
+   */
   stores: 'read' | 'write';
-  /**
-   * `write`: may also add to the statistics in the national (registry) table — UpdateItem there only
-   * (demand counters, newcomer figures), never on a regional store.
-   */
-  statistics?: 'write';
-  /**
-   * `write`: may also write records in the national (registry) table — Put/Update/Delete there — while
-   * `stores: 'read'` keeps it read-only on every regional store (asking for places, review markers).
-   * `requests`: may only UpdateItem the exchange's request records and counters there (partition keys
-   * `XREQ#…` and `XSTATS`, by `dynamodb:LeadingKeys`): the exchange decisions.
-   */
-  national?: 'write' | 'requests';
+  /** The items it may write in the national (registry) table, if any (see NationalWrite). */
+  national?: NationalWrite;
   /** Lambda memory in MB (search keeps indexes in memory). */
   memoryMb?: number;
   /** At most 29: API Gateway's HTTP API gives up on an integration after 30 seconds. */
@@ -136,7 +146,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/search/search.ts',
     access: 'public',
     stores: 'read',
-    statistics: 'write',
+    national: 'demand',
     memoryMb: 1769,
     timeoutSeconds: 10,
   },
@@ -166,7 +176,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/coverage/upload-newcomers.ts',
     access: 'county-board',
     stores: 'read',
-    statistics: 'write',
+    national: 'newcomers',
     timeoutSeconds: 15,
   },
 
@@ -204,7 +214,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/exchange/create-request.ts',
     access: 'admin',
     stores: 'read',
-    national: 'write',
+    national: 'new-requests',
   },
   {
     name: 'ListExchangeRequests',
@@ -231,7 +241,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/exchange/accept-request.ts',
     access: 'admin',
     stores: 'write',
-    national: 'requests',
+    national: 'decisions',
   },
   {
     name: 'DeclineExchangeRequest',
@@ -240,7 +250,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/exchange/decline-request.ts',
     access: 'admin',
     stores: 'write',
-    national: 'requests',
+    national: 'decisions',
   },
   {
     name: 'WithdrawExchangeRequest',
@@ -250,7 +260,7 @@ export const ROUTES: readonly Route[] = [
     access: 'admin',
     // The buyer's function: the national table only (the seller's places are the seller's function's).
     stores: 'read',
-    national: 'requests',
+    national: 'decisions',
   },
   {
     name: 'GetExchangeStats',

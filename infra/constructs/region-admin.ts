@@ -5,7 +5,7 @@
  * role names that region's table and the national table, nothing else: the per-region scoped
  * credentials of the admin routes are the Lambda's own role, one role per region. On the national table
  * it reads, and may UpdateItem the exchange's request records and counters only (the decisions on
- * requests, `dynamodb:LeadingKeys`).
+ * requests, `dynamodb:LeadingKeys`: NATIONAL_WRITES in bind-stores.ts).
  *
  * Each region's function lives in its own nested stack, so the portal stack grows by one resource per
  * region (CloudFormation allows 500 per stack), and shares one integration and one invoke permission
@@ -37,7 +37,7 @@ import {
   REGIONAL_ADMIN_PREFIX,
 } from '../../functions/admin/regional-routes.ts';
 import type { Route } from '../../functions/routes.ts';
-import { bindRegionStores, type RegionStoreNeeds } from './bind-stores.ts';
+import { bindRegionStores, nationalOf, type RegionStoreNeeds } from './bind-stores.ts';
 import { createPortalFunction, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './route-function.ts';
 
 /** The handler module of every region's admin function. */
@@ -51,12 +51,7 @@ export const regionAdminPathPrefix = (regionId: string): string =>
 export function regionStoreNeeds(routes: readonly Route[]): RegionStoreNeeds {
   return {
     access: routes.some((r) => r.stores === 'write') ? 'write' : 'read',
-    ...(routes.some((r) => r.statistics === 'write') ? { statistics: 'write' as const } : {}),
-    ...(routes.some((r) => r.national === 'write')
-      ? { national: 'write' as const }
-      : routes.some((r) => r.national === 'requests')
-        ? { national: 'requests' as const }
-        : {}),
+    national: [...new Set(routes.flatMap(nationalOf))],
   };
 }
 

@@ -7,7 +7,8 @@
  *   rule DISABLED: the stack deploys, and reminders start when a sender is given
  *   (`cdk deploy InsatsPortal --parameters ReminderSender=granskning@example.se`).
  * - SES: `ses:SendEmail` only, only on that identity (the address, or its domain) and only with that
- *   From address. The stores: read every regional table, write the national table (the once-a-day markers).
+ *   From address. The stores: read every regional table; in the national table write only the once-a-day
+ *   markers (`REMINDER#<day>`, by `dynamodb:LeadingKeys`).
  */
 import path from 'node:path';
 import { Aws, CfnCondition, CfnParameter, Duration, Fn, Validations } from 'aws-cdk-lib';
@@ -99,8 +100,9 @@ export class Reminders extends Construct {
         'Node 22 on purpose, as every function of the project: the toolchain is pinned to Node 22 (node@22, ' +
         'esbuild target node22, the tests), so Lambda runs what was tested (see route-function.ts).',
     });
-    // Read every regional store (catalogues, owners); write the national table (the once-a-day markers).
-    bindStores(this.fn, 'read', props.stores, undefined, 'write');
+    // Read every regional store (catalogues, owners); write the once-a-day markers (`REMINDER#…`) in the
+    // national table, nothing else there.
+    bindStores(this.fn, 'read', props.stores, ['reminders']);
     const domain = Fn.conditionIf(
       enabled.logicalId,
       Fn.select(1, Fn.split('@', sender)),

@@ -1,7 +1,7 @@
 /**
  * The review reminders in the CDK stack: a daily EventBridge rule, a function that reads the regional
  * stores and writes only the national table, and an SES send permission scoped to the sender identity
- * (a stack parameter whose default comes from the context). Also the exchange's national-write grant.
+ * (a stack parameter whose default comes from the context). Also the exchange's national-write grants.
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,11 +10,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.ts';
-import {
-  NATIONAL_WRITE_ACTIONS,
-  STORE_READ_ACTIONS,
-  STORE_WRITE_ACTIONS,
-} from '../../infra/constructs/bind-stores.ts';
+import { STORE_READ_ACTIONS, STORE_WRITE_ACTIONS } from '../../infra/constructs/bind-stores.ts';
 import { REMINDER_SENDER_CONTEXT, REMINDER_SENDER_PARAMETER } from '../../infra/constructs/reminders.ts';
 import { FEATURE_FLAGS } from '../../infra/feature-flags.ts';
 import { createInsatsStacks } from '../../infra/insats-app.ts';
@@ -94,14 +90,22 @@ describe('the daily reminder function', () => {
     expect(resources[0]).toContain(`{"Ref":"${REMINDER_SENDER_PARAMETER}"}`);
   });
 
-  it('reads every regional store and writes the national table only (never Scan, never a region write)', () => {
+  it('reads every regional store and writes only its markers in the national table (never Scan, never a region write)', () => {
     const statements = reminderStatements();
     const read = statements.find((s) => s.Sid === 'StoresRead')!;
     expect(actionsOf(read).sort()).toEqual([...STORE_READ_ACTIONS].sort());
-    const national = statements.filter((s) => s.Sid === 'NationalWrite');
-    expect(national).toHaveLength(1);
-    expect(actionsOf(national[0]!).sort()).toEqual([...NATIONAL_WRITE_ACTIONS].sort());
-    expect(resourcesOf(national[0]!)).toEqual([registryArn()]);
+    const writes = statements.filter((s) => actionsOf(s).some((a) => STORE_WRITE_ACTIONS.includes(a)));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ Sid: 'ReminderMarkers', Effect: 'Allow' });
+    expect(actionsOf(writes[0]!).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(resourcesOf(writes[0]!)).toEqual([registryArn()]);
+    expect(writes[0]!.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REMINDER#*'] },
+    });
     const regions = regionArns().map((a) => JSON.stringify(a));
     for (const statement of statements) {
       const writes = actionsOf(statement).filter(
@@ -131,18 +135,42 @@ describe('the daily reminder function', () => {
 });
 
 describe('the exchange: national write without regional write', () => {
-  it('asking for places writes the national table only, and only reads the regional stores', () => {
+  it('asking for places writes only the request, its listing index items and the counters in the national table', () => {
     const route = ROUTES.find((r) => r.name === 'CreateExchangeRequest')!;
-    expect(route).toMatchObject({ stores: 'read', national: 'write' });
+    expect(route).toMatchObject({ stores: 'read', national: 'new-requests' });
     const fn = portal.api.functions.get(route.name)!;
     const statements = statementsOfRole(logicalId(portal, fn.fn.role!));
-    const national = statements.filter((s) => s.Sid === 'NationalWrite');
-    expect(national).toHaveLength(1);
-    expect(resourcesOf(national[0]!)).toEqual([registryArn()]);
+    const writes = statements.filter((s) => actionsOf(s).some((a) => STORE_WRITE_ACTIONS.includes(a)));
+    const like = (keys: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } });
+    expect(
+      writes.map((s) => ({
+        sid: s.Sid,
+        actions: actionsOf(s),
+        resources: resourcesOf(s),
+        condition: s.Condition,
+      })),
+    ).toEqual([
+      {
+        sid: 'NationalRequestIndexes',
+        actions: ['dynamodb:BatchWriteItem'],
+        resources: [registryArn()],
+        condition: like(['XREQS#*']),
+      },
+      {
+        sid: 'NationalRequestCreate',
+        actions: ['dynamodb:PutItem'],
+        resources: [registryArn()],
+        condition: like(['XREQ#*']),
+      },
+      {
+        sid: 'NationalRequestCounters',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [registryArn()],
+        condition: like(['XSTATS']),
+      },
+    ]);
     const regions = regionArns().map((a) => JSON.stringify(a));
-    for (const statement of statements) {
-      const writes = actionsOf(statement).filter((a) => STORE_WRITE_ACTIONS.includes(a));
-      if (writes.length === 0) continue;
+    for (const statement of writes) {
       for (const resource of resourcesOf(statement)) expect(regions).not.toContain(JSON.stringify(resource));
     }
   });

@@ -1,13 +1,14 @@
 /**
- * The statistics grant: the public search may add to the demand counters (UpdateItem on the national
- * table) and stays read-only on every regional store; the newcomer upload likewise; the coverage
- * readers get no write at all. Every route fits the HTTP API's 30-second limit.
+ * The statistics grants: the public search may add to the demand counters (UpdateItem on the national
+ * table, on `DEMAND#…` partitions only) and stays read-only on every regional store; the newcomer upload
+ * likewise (on the `NEWCOMERS` partition only); the coverage readers get no write at all. Every route
+ * fits the HTTP API's 30-second limit.
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES, type Route } from '../../functions/routes.ts';
-import { STATISTICS_WRITE_ACTIONS, STORE_WRITE_ACTIONS } from '../../infra/constructs/bind-stores.ts';
+import { STORE_WRITE_ACTIONS } from '../../infra/constructs/bind-stores.ts';
 import { logicalId, synthesize } from './support.ts';
 
 afterAll(() => CloudAssembly.cleanupTemporaryDirectories());
@@ -21,6 +22,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 function statementsOf(name: string): Statement[] {
@@ -38,15 +40,24 @@ const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : 
 const registryArn = () => portal.resolve(stateful.stores.registryTable.tableArn);
 const regionArns = () => stateful.stores.regionTables.map((t) => portal.resolve(t.table.tableArn));
 
-describe('statistics: UpdateItem on the national table only', () => {
-  it.each(['Search', 'UploadNewcomers'])('%s may UpdateItem the registry table', (name) => {
-    expect(route(name).statistics).toBe('write');
-    const statistics = statementsOf(name).filter((s) => s.Sid === 'StatisticsWrite');
-    expect(statistics).toHaveLength(1);
-    expect(statistics[0]).toMatchObject({ Effect: 'Allow' });
-    expect(actionsOf(statistics[0]!)).toEqual([...STATISTICS_WRITE_ACTIONS]);
-    expect(resourcesOf(statistics[0]!)).toEqual([registryArn()]);
-  });
+describe('statistics: UpdateItem on the national table only, on their own partitions', () => {
+  it.each([
+    ['Search', 'demand', 'DemandCounters', 'DEMAND#*'],
+    ['UploadNewcomers', 'newcomers', 'NewcomerFigures', 'NEWCOMERS'],
+  ])(
+    '%s may UpdateItem the registry table, only where the partition key is like %s',
+    (name, national, sid, key) => {
+      expect(route(name).national).toBe(national);
+      const statistics = statementsOf(name).filter((s) => s.Sid === sid);
+      expect(statistics).toHaveLength(1);
+      expect(statistics[0]).toMatchObject({ Effect: 'Allow' });
+      expect(actionsOf(statistics[0]!)).toEqual(['dynamodb:UpdateItem']);
+      expect(resourcesOf(statistics[0]!)).toEqual([registryArn()]);
+      expect(statistics[0]!.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [key] },
+      });
+    },
+  );
 
   it.each(['Search', 'UploadNewcomers'])('%s still cannot write, delete or scan any region table', (name) => {
     expect(route(name).stores).toBe('read');
