@@ -7,12 +7,14 @@
  *   CATALOGUE / V#0000000007     a version record: status 'writing' | 'complete', who, when, file, counts
  *   V#0000000007 / I#<id>        one intervention of version 7
  *   V#0000000007 / S#0000        the version's snapshot: gzip'd JSON of all its items, in ≤ 300 kB chunks
+ *                                (ASCII-only JSON, see `asciiJson`: a cold search start decodes it 2× faster)
  *
  * A publish writes the complete new version first, then flips LIVE with one conditional write.
  * Readers resolve LIVE once and read that version only, so they see the old or the new catalogue,
  * never a mix. Partial versions (a crash before the flip) stay invisible and are removed by the next
  * publish's cleanup. No transactions are needed (dynalite has none; they cap at 100 items anyway).
  */
+import { isAscii } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip as gzipCallback } from 'node:zlib';
@@ -154,7 +156,21 @@ export async function readSnapshot(tableName: string, version: number): Promise<
   // Inflated in one synchronous call (~8 ms for 2,000 items): the thread pool's version hands its output
   // back in 16 kB pieces, each queued behind the index builds of a cold load — measured 2.2–2.5 s for 30
   // regions this way against 2.6–4.1 s with the asynchronous one.
-  return JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as Intervention[];
+  const json = gunzipSync(Buffer.concat(chunks));
+  // An ASCII snapshot (all written since asciiJson) is read as Latin-1: a copy, no UTF-8 decoding, and
+  // one-byte strings. Older snapshots hold UTF-8.
+  return JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as Intervention[];
+}
+
+const escapeNonAscii = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * JSON with every character beyond ASCII written as a `\uXXXX` escape: the same value, but decoding it
+ * needs no UTF-8 pass (the largest part of reading a snapshot: 34 → 17 ms for 2,000 items). Costs ~35 ms
+ * per 2,000 items at publish, once per version.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, escapeNonAscii);
 }
 
 export async function listVersions(tableName: string): Promise<VersionRecord[]> {
@@ -262,7 +278,7 @@ export async function cleanup(tableName: string, live: LivePointer | null): Prom
 
 /** The snapshot of a version, compressed on the thread pool (a publish does not stall other requests). */
 async function snapshotChunks(items: readonly Intervention[]): Promise<Buffer[]> {
-  const packed = await gzip(Buffer.from(JSON.stringify(items), 'utf8'));
+  const packed = await gzip(Buffer.from(asciiJson(items), 'latin1'));
   const chunks: Buffer[] = [];
   for (let offset = 0; offset < packed.length; offset += SNAPSHOT_CHUNK_BYTES) {
     chunks.push(packed.subarray(offset, offset + SNAPSHOT_CHUNK_BYTES));

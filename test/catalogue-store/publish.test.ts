@@ -1,4 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getItem,
@@ -8,6 +9,7 @@ import {
   publish,
   readPointer,
   readSnapshot,
+  SNAPSHOT_CHUNK_BYTES,
   versionPk,
 } from '../../functions/catalogue/store.ts';
 import { documentClient } from '../../functions/lib/dynamo.ts';
@@ -179,5 +181,30 @@ describe('the versioned catalogue store', () => {
       }),
     ).rejects.toBeInstanceOf(PublishConflictError);
     expect(await readPointer(table)).toEqual(live);
+  });
+
+  it('writes the snapshot as ASCII-only JSON that reads back every script exactly; UTF-8 snapshots still read', async () => {
+    const texts = {
+      sv: 'Samhällsorientering på lättare svenska – ÅÄÖ',
+      ar: 'التوجيه المجتمعي',
+      fa: 'آشنایی با جامعه',
+      ti: 'ምኽሪ ስራሕ',
+      en: 'Emoji 🙂 and a quote " and a backslash \\',
+    };
+    const item = makeIntervention('ascii-1', { title: texts, summary: texts });
+    const record = await publish(table, { items: [item], publishedBy: 'test', source: 'upload', counts });
+    const chunks = (await rowsOfVersion(record.version)).filter((row) => String(row.sk).startsWith('S#'));
+    const raw = gunzipSync(Buffer.concat(chunks.map((row) => Buffer.from(row.data as Uint8Array))));
+    expect(raw.every((byte) => byte < 0x80)).toBe(true);
+    expect(raw.toString('latin1')).toContain('\\u0627'); // ا, escaped
+    expect(await readSnapshot(table, record.version)).toEqual([item]);
+
+    // A snapshot written before the ASCII encoding: raw UTF-8 JSON.
+    const legacy = gzipSync(Buffer.from(JSON.stringify([item]), 'utf8'));
+    expect(legacy.length).toBeLessThan(SNAPSHOT_CHUNK_BYTES);
+    await documentClient().send(
+      new PutCommand({ TableName: table, Item: { pk: versionPk(999_999), sk: 'S#0000', data: legacy } }),
+    );
+    expect(await readSnapshot(table, 999_999)).toEqual([item]);
   });
 });
