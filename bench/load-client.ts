@@ -1,8 +1,15 @@
 /**
- * The load generator: a separate process that drives the portal over HTTP on loopback with a closed
- * loop of `--connections` keep-alive connections for `--seconds`, and reports what it measured as JSON
- * on stdout. Every answer is checked: status 200, and no page or search result mixes two catalogue
- * generations of the region being republished during the run.
+ * The load generator: a separate process that drives the portal over HTTP on loopback for `--seconds`,
+ * and reports what it measured as JSON on stdout. Two ways:
+ *   - closed loop (`--connections=N`, no `--rate`): N keep-alive connections, each sending its next request
+ *     when the last is answered. This finds the most the server can do; latency then only says how long
+ *     requests queue (N / throughput), so it is reported but is not the latency figure.
+ *   - open loop (`--rate=R`): requests start on a fixed schedule, R per second, whatever the answers do
+ *     (at most `--connections` open at once; beyond, requests wait for a connection). Each latency runs from
+ *     the request's scheduled start, so a stalled server counts for every request it kept waiting (no
+ *     "coordinated omission"). This is the latency at a given throughput.
+ * Every answer is checked: status 200, and no page or search result mixes two catalogue generations of
+ * the region being republished during the run.
  */
 import { Agent, request } from 'node:http';
 
@@ -13,6 +20,7 @@ if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname))
   throw new Error('The load test only targets loopback');
 const seconds = Number(arg('seconds', '30'));
 const connections = Number(arg('connections', '32'));
+const rate = Number(arg('rate', '0'));
 const paths: string[] = JSON.parse(arg('paths', '[]'));
 const watchedRegion = arg('watch', '');
 
@@ -34,8 +42,7 @@ function generationsIn(body: string): Set<string> {
   return found;
 }
 
-function get(path: string): Promise<void> {
-  const started = performance.now();
+function get(path: string, started = performance.now()): Promise<void> {
   return new Promise((resolve) => {
     const req = request({ host: base.hostname, port: base.port, path, agent, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
@@ -62,17 +69,38 @@ function get(path: string): Promise<void> {
   });
 }
 
-const deadline = Date.now() + seconds * 1000;
 let next = 0;
 const startedAt = performance.now();
-await Promise.all(
-  Array.from({ length: connections }, async () => {
-    while (Date.now() < deadline) {
-      const path = paths[next++ % paths.length]!;
-      await get(path);
-    }
-  }),
-);
+if (rate > 0) {
+  // Open loop: request k is due at startedAt + k / rate. The timer wakes every millisecond or so and
+  // starts every request that is due; the agent queues those beyond `connections` open sockets.
+  const total = Math.floor(seconds * rate);
+  let outstanding = 0;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      outstanding--;
+      if (next === total && outstanding === 0) resolve();
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && startedAt + (next * 1000) / rate <= now) {
+        outstanding++;
+        get(paths[next % paths.length]!, startedAt + (next * 1000) / rate).then(done);
+        next++;
+      }
+      if (next < total) setTimeout(tick, 1);
+      else if (outstanding === 0) resolve();
+    };
+    tick();
+  });
+} else {
+  const deadline = startedAt + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) await get(paths[next++ % paths.length]!);
+    }),
+  );
+}
 const elapsed = (performance.now() - startedAt) / 1000;
 latencies.sort((a, b) => a - b);
 const at = (p: number) =>
@@ -80,6 +108,8 @@ const at = (p: number) =>
 process.stdout.write(
   `${JSON.stringify({
     requests: latencies.length,
+    mode: rate > 0 ? 'open' : 'closed',
+    offeredRps: rate > 0 ? rate : null,
     seconds: elapsed,
     rps: latencies.length / elapsed,
     p50: at(50),

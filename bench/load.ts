@@ -2,9 +2,14 @@
  * `npm run load`: the local server on the 60,000-intervention benchmark corpus, driven over HTTP from a
  * separate process (bench/load-client.ts, loopback only, bounded in time) with a mix of searches,
  * listing pages and intervention reads, while an upload publishes a new version of one region every
- * 10 seconds. Prints requests/second, p50/p95/p99, errors, whether any answer mixed two catalogue
- * versions, and the server's heap at the start and the end.
- *   --seconds=30 (default)   --soak (300 s)   --connections=32   --regions=30 --per-region=2000
+ * 10 seconds. Two phases, each printing requests/second, p50/p95/p99, errors and whether any answer
+ * mixed two catalogue versions:
+ *   1. capacity: a closed loop of `--connections` (32) for `--capacity-seconds` (10): the most it serves;
+ *   2. latency at a rate: an open loop at `--rate` requests/s (1,000, the target) for `--seconds` (30),
+ *      latency measured from each request's scheduled start (see bench/load-client.ts).
+ * Then the server's heap at the start and the end.
+ *   --seconds=30   --soak (300 s)   --rate=1000   --capacity-seconds=10   --connections=32
+ *   --regions=30 --per-region=2000
  */
 import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -19,6 +24,8 @@ import { benchQueries } from './queries.ts';
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const seconds = process.argv.includes('--soak') ? 300 : Number(arg('seconds') ?? 30);
 const connections = Number(arg('connections') ?? 32);
+const rate = Number(arg('rate') ?? 1_000);
+const capacitySeconds = Number(arg('capacity-seconds') ?? 10);
 const regionCount = Number(arg('regions') ?? 30);
 const perRegion = Number(arg('per-region') ?? 2_000);
 const PUBLISH_EVERY_MS = 10_000;
@@ -30,7 +37,7 @@ const tag = (items: Intervention[], generation: number) =>
   }));
 
 console.log(
-  `Load test · ${regionCount} × ${perRegion} interventions · ${connections} connections · ${seconds} s`,
+  `Load test · ${regionCount} × ${perRegion} interventions · capacity: ${connections} connections for ${capacitySeconds} s · latency: ${rate} requests/s for ${seconds} s`,
 );
 const corpus = benchCorpus(regionCount, perRegion);
 const portal = await startPortal({
@@ -100,31 +107,7 @@ const publisher = setInterval(() => {
   );
 }, PUBLISH_EVERY_MS);
 
-const client = spawn(
-  process.execPath,
-  [
-    fileURLToPath(new URL('./load-client.ts', import.meta.url)),
-    `--url=${portal.url}`,
-    `--seconds=${seconds}`,
-    `--connections=${connections}`,
-    `--watch=${watched.region.id}`,
-    `--paths=${JSON.stringify(paths)}`,
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-let output = '';
-client.stdout.on('data', (c: Buffer) => {
-  output += c.toString('utf8');
-});
-const code = await new Promise<number | null>((resolve) => client.on('exit', resolve));
-loopDelay.disable();
-clearInterval(publisher);
-await publishing; // a publish under way when the client stopped finishes before the server closes
-await new Promise((resolve) => setTimeout(resolve, 2_000));
-const heapEnd = heapMb();
-await portal.close();
-if (code !== 0) throw new Error(`the load client exited with ${code}`);
-const r = JSON.parse(output) as {
+interface ClientResult {
   requests: number;
   rps: number;
   p50: number;
@@ -134,22 +117,81 @@ const r = JSON.parse(output) as {
   errors: number;
   mixedVersions: number;
   statusCounts: Record<string, number>;
-};
-console.log(`requests      ${r.requests} in ${seconds} s → ${fmt(r.rps, 0)} requests/s`);
-console.log(
-  `latency       p50 ${fmt(r.p50)} ms · p95 ${fmt(r.p95)} ms · p99 ${fmt(r.p99)} ms · max ${fmt(r.max)} ms`,
-);
-console.log(`errors        ${r.errors} (statuses ${JSON.stringify(r.statusCounts)})`);
+}
+
+async function drive(args: string[]): Promise<ClientResult> {
+  const client = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL('./load-client.ts', import.meta.url)),
+      `--url=${portal.url}`,
+      `--watch=${watched.region.id}`,
+      `--paths=${JSON.stringify(paths)}`,
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  client.stdout.on('data', (c: Buffer) => {
+    output += c.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => client.on('exit', resolve));
+  if (code !== 0) throw new Error(`the load client exited with ${code}`);
+  return JSON.parse(output) as ClientResult;
+}
+
+function report(r: ClientResult, seconds: number): void {
+  console.log(`  requests      ${r.requests} in ${fmt(seconds, 0)} s → ${fmt(r.rps, 0)} requests/s`);
+  console.log(
+    `  latency       p50 ${fmt(r.p50)} ms · p95 ${fmt(r.p95)} ms · p99 ${fmt(r.p99)} ms · max ${fmt(r.max)} ms`,
+  );
+  console.log(`  errors        ${r.errors} (statuses ${JSON.stringify(r.statusCounts)})`);
+  console.log(`  mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
+}
+
+let capacity: ClientResult | undefined;
+let atRate: ClientResult | undefined;
+try {
+  if (capacitySeconds > 0) {
+    loopDelay.reset();
+    capacity = await drive([`--seconds=${capacitySeconds}`, `--connections=${connections}`]);
+    console.log(
+      `capacity (closed loop, ${connections} connections; latency here is queueing: ${connections} / throughput)`,
+    );
+    report(capacity, capacitySeconds);
+  }
+  loopDelay.reset();
+  atRate = await drive([
+    `--seconds=${seconds}`,
+    `--rate=${rate}`,
+    `--connections=${Math.max(64, connections)}`,
+  ]);
+  console.log(`at ${rate} requests/s (open loop; latency from each request's scheduled start)`);
+  report(atRate, seconds);
+} finally {
+  loopDelay.disable();
+  clearInterval(publisher);
+}
+await publishing; // a publish under way when the client stopped finishes before the server closes
+await new Promise((resolve) => setTimeout(resolve, 2_000));
+const heapEnd = heapMb();
+await portal.close();
 console.log(
   `publishes     ${publishes} new versions of ${watched.region.id} during the run (${publishFailures} failed)`,
 );
-console.log(`mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
 console.log(`server heap   ${fmt(heapStart, 0)} MB at start → ${fmt(heapEnd, 0)} MB at end`);
 console.log(
-  `event loop    delay p50 ${fmt(loopDelay.percentile(50) / 1e6)} ms · p99 ${fmt(loopDelay.percentile(99) / 1e6)} ms · max ${fmt(loopDelay.max / 1e6)} ms (the server's, while the client ran)`,
+  `event loop    delay p50 ${fmt(loopDelay.percentile(50) / 1e6)} ms · p99 ${fmt(loopDelay.percentile(99) / 1e6)} ms · max ${fmt(loopDelay.max / 1e6)} ms (the server's, during the rate phase)`,
 );
 const { answers } = await import('../functions/search/search.ts');
 console.log(
   `search cache  ${answers.hits} answers reused, ${answers.misses} computed (${fmt((100 * answers.hits) / Math.max(1, answers.hits + answers.misses), 0)} % reused; exact: a new region version empties it)`,
 );
+if (atRate) {
+  const met =
+    atRate.rps >= rate * 0.98 && atRate.p99 < 50 && atRate.errors === 0 && atRate.mixedVersions === 0;
+  console.log(
+    `target        ≥ 1,000 requests/s with p99 < 50 ms, 0 errors, 0 mixed: ${met ? 'met' : 'not met'} at ${fmt(atRate.rps, 0)} requests/s offered ${rate}${capacity ? `; capacity ${fmt(capacity.rps, 0)} requests/s` : ''}`,
+  );
+}
 process.exit(0);
