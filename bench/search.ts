@@ -4,15 +4,39 @@
  * query set through the search handler (invocation, no HTTP). The same queries run against MiniSearch
  * over the same corpus in the same process, and federated top-20 is checked against one merged index.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { publish } from '../functions/catalogue/store.ts';
 import { buildRegionIndex, searchFederated } from '../functions/search/engine/index.ts';
 import type { Intervention } from '../shared/intervention.ts';
+import type { RegionConfig } from '../shared/region.ts';
 import { type SearchQuery, SearchQuerySchema } from '../shared/search.ts';
 import { categoryMatches, getCategory } from '../shared/taxonomy.ts';
 import { BENCH_ITEMS_PER_REGION, BENCH_REGIONS, benchCorpus } from './corpus.ts';
 import { apiEvent, benchStores, fmt, heapMb, lambdaContext, summarize } from './harness.ts';
 import { type BenchQuery, benchQueries } from './queries.ts';
+
+/** Cold starts measured in new processes. */
+const COLD_STARTS = 3;
+
+/** bench/cold-start.ts in a new process against the same stores. */
+async function coldStartInNewProcess(
+  regions: RegionConfig[],
+): Promise<{ importMs: number; coldLoadMs: number; regionsLoaded: number; heapMb: number }> {
+  const script = fileURLToPath(new URL('./cold-start.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--expose-gc', script], {
+    env: { ...process.env, INSATS_BENCH_REGIONS: JSON.stringify(regions) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => {
+    output += c.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the cold start process exited with ${code}`);
+  return JSON.parse(output);
+}
 
 export interface SearchBenchOptions {
   regions?: number;
@@ -114,6 +138,14 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     );
 
     // --- cold load: the search function's federation, all regions concurrently ----------------------
+    // As a cold start is: a new process (Lambda starts one), three times; then in this process, which
+    // also holds the generated corpus (its heap makes every collection slower).
+    const coldStarts = [];
+    for (let i = 0; i < COLD_STARTS; i++) coldStarts.push(await coldStartInNewProcess(regions));
+    const coldStartMs = summarize(coldStarts.map((c) => c.coldLoadMs));
+    log(
+      `cold start in a new process (${COLD_STARTS}×): loading all ${coldStarts[0]!.regionsLoaded} regions ${coldStarts.map((c) => fmt(c.coldLoadMs, 0)).join(' / ')} ms (median ${fmt(coldStartMs.p50, 0)}); importing the handler ${fmt(coldStarts[0]!.importMs, 0)} ms; heap ${fmt(coldStarts[0]!.heapMb, 0)} MB`,
+    );
     const { answers, federation, handler } = await import('../functions/search/search.ts');
     const heapBefore = heapMb();
     t = performance.now();
@@ -123,7 +155,7 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     const indexHeapMb = heapMb() - heapBefore;
     const indexes = [...federation.states.values()].map((s) => s.index!).filter(Boolean);
     log(
-      `cold load of all ${indexes.length} region indexes: ${fmt(coldLoadMs, 0)} ms; heap held by indexes and items: ${fmt(indexHeapMb, 0)} MB`,
+      `cold load in this process of all ${indexes.length} region indexes: ${fmt(coldLoadMs, 0)} ms; heap held by indexes and items: ${fmt(indexHeapMb, 0)} MB`,
     );
 
     // --- latency through the handler ----------------------------------------------------------------
@@ -253,6 +285,7 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     return {
       corpus: { regions: regionCount, perRegion, total },
       publishSeconds,
+      coldStart: { runs: coldStarts, medianMs: coldStartMs.p50 },
       coldLoadMs,
       indexHeapMb,
       latency: ours,
