@@ -115,6 +115,7 @@ interface ClientResult {
   p99: number;
   max: number;
   errors: number;
+  resent: number;
   mixedVersions: number;
   statusCounts: Record<string, number>;
 }
@@ -145,7 +146,9 @@ function report(r: ClientResult, seconds: number): void {
   console.log(
     `  latency       p50 ${fmt(r.p50)} ms · p95 ${fmt(r.p95)} ms · p99 ${fmt(r.p99)} ms · max ${fmt(r.max)} ms`,
   );
-  console.log(`  errors        ${r.errors} (statuses ${JSON.stringify(r.statusCounts)})`);
+  console.log(
+    `  errors        ${r.errors} (statuses ${JSON.stringify(r.statusCounts)}; ${r.resent} sent again after the server closed an idle keep-alive socket)`,
+  );
   console.log(`  mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
 }
 
