@@ -7,8 +7,6 @@
  * action (a TransactWriteItems needing ConditionCheckItem, a Scan), fails here until its grant says so.
  * Each flow also checks what it wrote, so an empty recording cannot pass.
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../functions/auth/dev-token.ts';
@@ -25,6 +23,7 @@ import { pointSdkAt } from '../../local/embedded-dynamo.ts';
 import { type Portal, REGISTRY_TABLE, startPortal } from '../../local/server.ts';
 import { utcDay } from '../../shared/review.ts';
 import { apiAs, inDays } from '../exchange/helpers.ts';
+import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
 import { allows, type DynamoRequest, type Statement, statementsOfFunction } from './iam.ts';
 import { synthesize } from './support.ts';
 
@@ -41,60 +40,13 @@ const regionAdmin = (regionId: string): Statement[] =>
   statementsOfFunction(synthesized, stack.api.regionAdmins.get(regionId)!.fn);
 const reminders = (): Statement[] => statementsOfFunction(synthesized, stack.reminders.fn);
 
-// ── A recording proxy in front of the embedded DynamoDB ─────────────────────────────────────────────
+// ── What the recording proxy (test/support/fault-proxy.ts) saw ──────────────────────────────────────
 
 interface Call {
   /** The API action, from `X-Amz-Target: DynamoDB_20120810.<Action>`. */
   operation: string;
   // biome-ignore lint/suspicious/noExplicitAny: the DynamoDB JSON wire format, read field by field below
   body: any;
-}
-
-function startRecordingProxy(
-  target: string,
-): Promise<{ endpoint: string; calls: Call[]; close: () => Promise<void> }> {
-  const calls: Call[] = [];
-  const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const operation =
-        String(req.headers['x-amz-target'] ?? '')
-          .split('.')
-          .pop() ?? '';
-      calls.push({ operation, body: body.length ? JSON.parse(body.toString('utf8')) : {} });
-      const out = httpRequest(
-        {
-          hostname: upstream.hostname,
-          port: upstream.port,
-          path: req.url,
-          method: req.method,
-          headers: req.headers,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 500, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      out.on('error', () => res.destroy());
-      out.end(body);
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        calls,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      }),
-    ),
-  );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: DynamoDB JSON
@@ -161,13 +113,16 @@ const describeRequest = (r: DynamoRequest) => `${r.action} ${r.table} ${r.keys.j
 // ── The portal ───────────────────────────────────────────────────────────────────────────────────────
 
 let portal: Portal;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+let proxy: FaultProxy;
+const calls: Call[] = [];
 
 beforeAll(async () => {
   // The same regions and table names as the synthesized stacks.
   expect(REGISTRY_TABLE).toBe(REGISTRY_TABLE_NAME);
   portal = await startPortal({ siteDir: '/nonexistent', regions: loadRegionRegistry() });
-  proxy = await startRecordingProxy(process.env.AWS_ENDPOINT_URL_DYNAMODB!);
+  proxy = await startFaultProxy(process.env.AWS_ENDPOINT_URL_DYNAMODB!);
+  proxy.record = (operation, body) =>
+    calls.push({ operation, body: body.length ? JSON.parse(body.toString('utf8')) : {} });
   pointSdkAt(proxy.endpoint);
   resetDocumentClient();
   clearRegistryCache();
@@ -183,9 +138,9 @@ afterAll(async () => {
  * allowed. Returns the requests it made on the national table that write.
  */
 async function servedBy(statements: Statement[], act: () => Promise<unknown>): Promise<DynamoRequest[]> {
-  proxy.calls.length = 0;
+  calls.length = 0;
   await act();
-  const requests = proxy.calls.flatMap(requestsOf).filter(judged);
+  const requests = calls.flatMap(requestsOf).filter(judged);
   const denied = requests.filter((r) => !allows(synthesized, statements, r)).map(describeRequest);
   expect(denied, 'requests its role would refuse').toEqual([]);
   return requests.filter(isNationalWrite);

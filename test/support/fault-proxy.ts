@@ -1,7 +1,8 @@
 /**
  * A fault-injecting proxy in front of the embedded DynamoDB: a regional store that can be made to
  * refuse connections, throttle, answer too slowly or fail with a server error — the ways DynamoDB
- * fails — and then come back. Traffic stays on loopback.
+ * fails — and then come back. It can also record what passes (`record`): which API action, with what
+ * body. Traffic stays on loopback.
  */
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,8 @@ export interface FaultProxy {
   /** How long a 'slow' answer is held back. */
   slowMs: number;
   requests: number;
+  /** Called with each request's API action (from `X-Amz-Target`) and body, before it is answered. */
+  record?: (operation: string, body: Buffer) => void;
   setMode(mode: FaultMode): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,6 +57,12 @@ export async function startFaultProxy(target = 'http://127.0.0.1:9'): Promise<Fa
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      proxy.record?.(
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '',
+        Buffer.concat(chunks),
+      );
       if (proxy.mode === 'throttle' || proxy.mode === 'server-error') {
         const throttle = proxy.mode === 'throttle';
         res.writeHead(throttle ? 400 : 500, {
