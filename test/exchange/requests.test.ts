@@ -324,6 +324,28 @@ describe('the numbers for the coverage page', () => {
   });
 });
 
+/**
+ * What the seller's function does to accept a request before it marks it accepted — mark it as being
+ * accepted, take the places — and then "crashes". Returns whether the acceptance mark was taken.
+ */
+async function crashMidAcceptance(id: string, places: number): Promise<boolean> {
+  const { beginAcceptance } = await import('../../functions/exchange/requests-store.ts');
+  const { takePlaces } = await import('../../functions/exchange/places-store.ts');
+  const { liveIntervention } = await import('../../functions/exchange/requests.ts');
+  const { getRegion } = await import('../../functions/registry/store.ts');
+  const seller = (await getRegion('sodertorn'))!;
+  const marked = await beginAcceptance(id, 'crashed-acceptance');
+  await takePlaces(
+    seller.tableName,
+    (await liveIntervention(seller, ITEM))!,
+    id,
+    places,
+    'Sara Säljare',
+    new Date(),
+  );
+  return marked;
+}
+
 describe('a withdrawal while the seller accepts (the buyer cannot give the seller’s places back)', () => {
   // After the statistics above, so their counts stay the ones of the requests made before.
   beforeAll(async () => {
@@ -331,22 +353,9 @@ describe('a withdrawal while the seller accepts (the buyer cannot give the selle
   });
 
   it('an acceptance interrupted after taking the places: the withdrawal waits (409), accepting again completes it once', async () => {
-    const { beginAcceptance, getRequest } = await import('../../functions/exchange/requests-store.ts');
-    const { takePlaces } = await import('../../functions/exchange/places-store.ts');
-    const { liveIntervention } = await import('../../functions/exchange/requests.ts');
-    const { getRegion } = await import('../../functions/registry/store.ts');
+    const { getRequest } = await import('../../functions/exchange/requests-store.ts');
     const id = (await ask({ places: 2 })).body.request.id as string;
-    // What the seller's function does before it moves the request, then "crashes".
-    const seller = (await getRegion('sodertorn'))!;
-    expect(await beginAcceptance(id, 'crashed-acceptance')).toBe(true);
-    await takePlaces(
-      seller.tableName,
-      (await liveIntervention(seller, ITEM))!,
-      id,
-      2,
-      'Sara Säljare',
-      new Date(),
-    );
+    expect(await crashMidAcceptance(id, 2)).toBe(true);
     expect((await sodertorn(PLACES)).body.places.placesAvailable).toBe(2);
 
     const withdrawn = await nordost(decide('nordost', id, 'withdraw'), { body: { reason: 'Hinner inte' } });
@@ -369,21 +378,8 @@ describe('a withdrawal while the seller accepts (the buyer cannot give the selle
 
   it('…or the seller declines it, which gives the places back; then the buyer may not withdraw it', async () => {
     await sodertorn(PLACES, { method: 'PATCH', body: { placesAvailable: 4 } });
-    const { beginAcceptance } = await import('../../functions/exchange/requests-store.ts');
-    const { takePlaces } = await import('../../functions/exchange/places-store.ts');
-    const { liveIntervention } = await import('../../functions/exchange/requests.ts');
-    const { getRegion } = await import('../../functions/registry/store.ts');
     const id = (await ask({ places: 3 })).body.request.id as string;
-    const seller = (await getRegion('sodertorn'))!;
-    await beginAcceptance(id, 'crashed-acceptance');
-    await takePlaces(
-      seller.tableName,
-      (await liveIntervention(seller, ITEM))!,
-      id,
-      3,
-      'Sara Säljare',
-      new Date(),
-    );
+    await crashMidAcceptance(id, 3);
     expect((await sodertorn(PLACES)).body.places.placesAvailable).toBe(1);
     const declined = await sodertorn(decide('sodertorn', id, 'decline'), { body: { reason: 'Ändrade oss' } });
     expect(declined.status).toBe(200);
