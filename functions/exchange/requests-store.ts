@@ -84,17 +84,14 @@ export async function getRequestState(
     : undefined;
 }
 
-/**
- * Mark an acceptance under way (add `token` to `accepting`) while the request is pending. False when it
- * is not pending any more (another decision came first).
- */
-export async function beginAcceptance(id: string, token: string): Promise<boolean> {
+/** Add `token` to, or remove it from, a request's `accepting` set while it is pending; false when it is not. */
+async function changeAccepting(id: string, token: string, action: 'ADD' | 'DELETE'): Promise<boolean> {
   try {
     await documentClient().send(
       new UpdateCommand({
         TableName: registryTableName(),
         Key: { pk: requestPk(id), sk: REQUEST_SK },
-        UpdateExpression: 'ADD accepting :token',
+        UpdateExpression: `${action} accepting :token`,
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':token': new Set([token]), ':pending': 'pending' },
@@ -108,24 +105,18 @@ export async function beginAcceptance(id: string, token: string): Promise<boolea
 }
 
 /**
+ * Mark an acceptance under way (add `token` to `accepting`) while the request is pending. False when it
+ * is not pending any more (another decision came first).
+ */
+export const beginAcceptance = (id: string, token: string): Promise<boolean> =>
+  changeAccepting(id, token, 'ADD');
+
+/**
  * An acceptance that took no places (refused, or failed before) removes its token again. Only while
  * the request is pending: a decided request no longer has the set (changeStatus removes it).
  */
 export async function endAcceptance(id: string, token: string): Promise<void> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: registryTableName(),
-        Key: { pk: requestPk(id), sk: REQUEST_SK },
-        UpdateExpression: 'DELETE accepting :token',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':token': new Set([token]), ':pending': 'pending' },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await changeAccepting(id, token, 'DELETE');
 }
 
 /**
