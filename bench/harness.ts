@@ -1,4 +1,5 @@
-/** Small helpers shared by the benchmarks: an embedded store, percentiles, memory, events. */
+/** Small helpers shared by the benchmarks: an embedded store, percentiles, memory, events, child scripts. */
+import { spawn } from 'node:child_process';
 import { REGISTRY_TABLE_ENV } from '../functions/lib/config.ts';
 import { resetDocumentClient } from '../functions/lib/dynamo.ts';
 import type { HttpEvent } from '../functions/lib/http.ts';
@@ -112,4 +113,26 @@ export function encodeWindows1252(text: string): Buffer {
     out[n++] = extra.get(ch) ?? (code <= 0xff && (code < 0x80 || code > 0x9f) ? code : 0x3f);
   }
   return out.subarray(0, n);
+}
+
+/**
+ * Run a script in a new Node process (this process's environment plus `env`) and return the JSON it
+ * printed on stdout; its stderr passes through. Throws when it exits with anything but 0.
+ */
+export async function runJsonScript<T>(
+  script: string,
+  args: string[] = [],
+  options: { nodeArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<T> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => {
+    output += c.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`${script} exited with ${code}`);
+  return JSON.parse(output) as T;
 }

@@ -11,14 +11,13 @@
  *   --seconds=30   --soak (300 s)   --rate=1000   --capacity-seconds=10   --connections=32
  *   --regions=30 --per-region=2000
  */
-import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { publish } from '../functions/catalogue/store.ts';
 import { startPortal } from '../local/server.ts';
 import type { Intervention } from '../shared/intervention.ts';
 import { benchCorpus } from './corpus.ts';
-import { fmt, heapMb } from './harness.ts';
+import { fmt, heapMb, runJsonScript } from './harness.ts';
 import { benchQueries } from './queries.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -120,26 +119,13 @@ interface ClientResult {
   statusCounts: Record<string, number>;
 }
 
-async function drive(args: string[]): Promise<ClientResult> {
-  const client = spawn(
-    process.execPath,
-    [
-      fileURLToPath(new URL('./load-client.ts', import.meta.url)),
-      `--url=${portal.url}`,
-      `--watch=${watched.region.id}`,
-      `--paths=${JSON.stringify(paths)}`,
-      ...args,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  client.stdout.on('data', (c: Buffer) => {
-    output += c.toString('utf8');
-  });
-  const code = await new Promise<number | null>((resolve) => client.on('exit', resolve));
-  if (code !== 0) throw new Error(`the load client exited with ${code}`);
-  return JSON.parse(output) as ClientResult;
-}
+const drive = (args: string[]) =>
+  runJsonScript<ClientResult>(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [
+    `--url=${portal.url}`,
+    `--watch=${watched.region.id}`,
+    `--paths=${JSON.stringify(paths)}`,
+    ...args,
+  ]);
 
 function report(r: ClientResult, seconds: number): void {
   console.log(`  requests      ${r.requests} in ${fmt(seconds, 0)} s → ${fmt(r.rps, 0)} requests/s`);

@@ -4,7 +4,6 @@
  * query set through the search handler (invocation, no HTTP). The same queries run against MiniSearch
  * over the same corpus in the same process, and federated top-20 is checked against one merged index.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { publish } from '../functions/catalogue/store.ts';
@@ -14,29 +13,19 @@ import type { RegionConfig } from '../shared/region.ts';
 import { type SearchQuery, SearchQuerySchema } from '../shared/search.ts';
 import { categoryMatches, getCategory } from '../shared/taxonomy.ts';
 import { BENCH_ITEMS_PER_REGION, BENCH_REGIONS, benchCorpus } from './corpus.ts';
-import { apiEvent, benchStores, fmt, heapMb, lambdaContext, summarize } from './harness.ts';
+import { apiEvent, benchStores, fmt, heapMb, lambdaContext, runJsonScript, summarize } from './harness.ts';
 import { type BenchQuery, benchQueries } from './queries.ts';
 
 /** Cold starts measured in new processes. */
 const COLD_STARTS = 3;
 
 /** bench/cold-start.ts in a new process against the same stores. */
-async function coldStartInNewProcess(
-  regions: RegionConfig[],
-): Promise<{ importMs: number; coldLoadMs: number; regionsLoaded: number; heapMb: number }> {
-  const script = fileURLToPath(new URL('./cold-start.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--expose-gc', script], {
-    env: { ...process.env, INSATS_BENCH_REGIONS: JSON.stringify(regions) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => {
-    output += c.toString('utf8');
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`the cold start process exited with ${code}`);
-  return JSON.parse(output);
-}
+const coldStartInNewProcess = (regions: RegionConfig[]) =>
+  runJsonScript<{ importMs: number; coldLoadMs: number; regionsLoaded: number; heapMb: number }>(
+    fileURLToPath(new URL('./cold-start.ts', import.meta.url)),
+    [],
+    { nodeArgs: ['--expose-gc'], env: { INSATS_BENCH_REGIONS: JSON.stringify(regions) } },
+  );
 
 export interface SearchBenchOptions {
   regions?: number;

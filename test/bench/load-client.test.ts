@@ -3,11 +3,11 @@
  * the open loop keeps its schedule and charges the stall to every request it delayed (no coordinated
  * omission); the closed loop sends no more than its connections allow.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJsonScript } from '../../bench/harness.ts';
 
 const CLIENT = fileURLToPath(new URL('../../bench/load-client.ts', import.meta.url));
 let url = '';
@@ -31,20 +31,7 @@ afterAll(() => {
   server.closeAllConnections();
 });
 
-function drive(args: string[]): Promise<Record<string, number>> {
-  const child = spawn(process.execPath, [CLIENT, `--url=${url}`, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => {
-    output += c.toString('utf8');
-  });
-  return new Promise((resolve, reject) =>
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`exit ${code}`)),
-    ),
-  );
-}
+const drive = (args: string[]) => runJsonScript<Record<string, number>>(CLIENT, [`--url=${url}`, ...args]);
 
 describe('the load generator', () => {
   it('open loop: sends on schedule and counts a stall against every request it held up', async () => {
