@@ -23,7 +23,8 @@ import { benchQueries } from './queries.ts';
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const seconds = process.argv.includes('--soak') ? 300 : Number(arg('seconds') ?? 30);
 const connections = Number(arg('connections') ?? 32);
-const rate = Number(arg('rate') ?? 1_000);
+const TARGET_RPS = 1_000;
+const rate = Number(arg('rate') ?? TARGET_RPS);
 const capacitySeconds = Number(arg('capacity-seconds') ?? 10);
 const regionCount = Number(arg('regions') ?? 30);
 const perRegion = Number(arg('per-region') ?? 2_000);
@@ -177,8 +178,14 @@ console.log(
   `search cache  ${answers.hits} answers reused, ${answers.misses} computed (${fmt((100 * answers.hits) / Math.max(1, answers.hits + answers.misses), 0)} % reused; exact: a new region version empties it)`,
 );
 if (atRate) {
+  // Met only at the target rate or above, and only if the server kept up with it (the open loop's last
+  // requests drain after the schedule ends, hence 98 %).
   const met =
-    atRate.rps >= rate * 0.98 && atRate.p99 < 50 && atRate.errors === 0 && atRate.mixedVersions === 0;
+    rate >= TARGET_RPS &&
+    atRate.rps >= rate * 0.98 &&
+    atRate.p99 < 50 &&
+    atRate.errors === 0 &&
+    atRate.mixedVersions === 0;
   console.log(
     `target        ≥ 1,000 requests/s with p99 < 50 ms, 0 errors, 0 mixed: ${met ? 'met' : 'not met'} at ${fmt(atRate.rps, 0)} requests/s offered ${rate}${capacity ? `; capacity ${fmt(capacity.rps, 0)} requests/s` : ''}`,
   );
