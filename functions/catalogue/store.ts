@@ -8,6 +8,8 @@
  *   V#0000000007 / I#<id>        one intervention of version 7
  *   V#0000000007 / S#0000        the version's snapshot: gzip'd JSON of all its items, in ≤ 300 kB chunks
  *                                (ASCII-only JSON, see `asciiJson`: a cold search start decodes it 2× faster)
+ *   V#0000000007 / X#0000        the version's search index, built once at publish (gzip'd, ≤ 300 kB chunks;
+ *                                functions/search/engine/index-codec.ts): search instances map it, not build it
  *
  * A publish writes the complete new version first, then flips LIVE with one conditional write.
  * Readers resolve LIVE once and read that version only, so they see the old or the new catalogue,
@@ -22,6 +24,8 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { batchWriteAll, storeClient } from '../lib/dynamo.ts';
+import { log } from '../lib/log.ts';
+import { searchIndexBytes } from '../search/engine/index-codec.ts';
 
 /** Snapshots are compressed on libuv's thread pool, off the event loop (a publish stalls no reads). */
 const gzip = promisify(gzipCallback);
@@ -60,6 +64,8 @@ export interface VersionRecord {
   fileName?: string;
   itemCount: number;
   snapshotChunks: number;
+  /** Chunks of the prebuilt search index (absent in versions published before it existed). */
+  searchIndexChunks?: number;
   counts?: PublishCounts;
   basedOn?: number | null;
   note?: string;
@@ -82,6 +88,12 @@ export interface PublishHooks {
 export const versionPk = (version: number) => `V#${String(version).padStart(10, '0')}`;
 const itemSk = (id: string) => `I#${id}`;
 const chunkSk = (index: number) => `S#${String(index).padStart(4, '0')}`;
+const INDEX_PREFIX = 'X#';
+const indexChunkSk = (index: number) => `${INDEX_PREFIX}${String(index).padStart(4, '0')}`;
+// Sort-key bounds: snapshot chunks S#0000…, then the index chunks X#0000… (nothing else sorts between).
+const SNAPSHOT_FIRST = 'S#';
+const SNAPSHOT_LAST = 'S#~';
+const INDEX_LAST = 'X#~';
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -136,30 +148,69 @@ export async function listItems(
   return { items, lastId };
 }
 
-/** All items of a version from its compact snapshot (what search and bulk readers load). */
-export async function readSnapshot(tableName: string, version: number): Promise<Intervention[]> {
-  const chunks: Buffer[] = [];
+/** The rows of a version's partition with sort keys in [from, to], in key order. */
+async function readRange(
+  tableName: string,
+  version: number,
+  from: string,
+  to: string,
+): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await storeClient(tableName).send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :chunks)',
-        ExpressionAttributeValues: { ':pk': versionPk(version), ':chunks': 'S#' },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': versionPk(version), ':from': from, ':to': to },
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const row of page.Items ?? []) chunks.push(Buffer.from(row.data as Uint8Array));
+    rows.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  if (chunks.length === 0) return [];
-  // Inflated in one synchronous call (~8 ms for 2,000 items): the thread pool's version hands its output
-  // back in 16 kB pieces, each queued behind the index builds of a cold load — measured 2.2–2.5 s for 30
-  // regions this way against 2.6–4.1 s with the asynchronous one.
-  const json = gunzipSync(Buffer.concat(chunks));
+  return rows;
+}
+
+/** The chunks' data, inflated in one synchronous call (~8 ms for 2,000 items' snapshot). */
+function inflate(rows: readonly Record<string, unknown>[]): Buffer | null {
+  if (rows.length === 0) return null;
+  // Synchronous: the thread pool's gunzip hands its output back in 16 kB pieces, each queued behind the
+  // index work of a cold load — measured 2.2–2.5 s for 30 regions this way against 2.6–4.1 s.
+  return gunzipSync(Buffer.concat(rows.map((row) => row.data as Uint8Array)));
+}
+
+function parseSnapshot(json: Buffer | null): Intervention[] {
+  if (!json) return [];
   // An ASCII snapshot (all written since asciiJson) is read as Latin-1: a copy, no UTF-8 decoding, and
   // one-byte strings. Older snapshots hold UTF-8.
   return JSON.parse(isAscii(json) ? json.toString('latin1') : json.toString('utf8')) as Intervention[];
+}
+
+/** All items of a version from its compact snapshot (what bulk readers load). */
+export async function readSnapshot(tableName: string, version: number): Promise<Intervention[]> {
+  return parseSnapshot(inflate(await readRange(tableName, version, SNAPSHOT_FIRST, SNAPSHOT_LAST)));
+}
+
+export interface SearchSnapshot {
+  items: Intervention[];
+  /** The search index built at publish (functions/search/engine/index-codec.ts); null for older versions. */
+  searchIndex: Buffer | null;
+}
+
+/** A version's snapshot and its prebuilt search index, in one query (what a search instance loads). */
+export async function readSearchSnapshot(tableName: string, version: number): Promise<SearchSnapshot> {
+  const rows = await readRange(tableName, version, SNAPSHOT_FIRST, INDEX_LAST);
+  const isIndex = (row: Record<string, unknown>) => String(row.sk).startsWith(INDEX_PREFIX);
+  const items = parseSnapshot(inflate(rows.filter((row) => !isIndex(row))));
+  let searchIndex: Buffer | null = null;
+  try {
+    searchIndex = inflate(rows.filter(isIndex));
+  } catch (error) {
+    // The items are the truth; an unreadable index only costs the reader a build.
+    log.warn('stored search index unreadable', { tableName, version, error });
+  }
+  return { items, searchIndex };
 }
 
 const escapeNonAscii = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -276,9 +327,9 @@ export async function cleanup(tableName: string, live: LivePointer | null): Prom
   return removed;
 }
 
-/** The snapshot of a version, compressed on the thread pool (a publish does not stall other requests). */
-async function snapshotChunks(items: readonly Intervention[]): Promise<Buffer[]> {
-  const packed = await gzip(Buffer.from(asciiJson(items), 'latin1'));
+/** Bytes compressed on the thread pool (a publish does not stall other requests), in item-sized chunks. */
+async function chunked(bytes: Buffer): Promise<Buffer[]> {
+  const packed = await gzip(bytes);
   const chunks: Buffer[] = [];
   for (let offset = 0; offset < packed.length; offset += SNAPSHOT_CHUNK_BYTES) {
     chunks.push(packed.subarray(offset, offset + SNAPSHOT_CHUNK_BYTES));
@@ -322,7 +373,11 @@ export async function publish(
     const version = Math.max(0, live?.version ?? 0, ...existing.map((v) => v.version)) + 1;
     await cleanup(tableName, live);
     const items = [...request.items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const chunks = await snapshotChunks(items);
+    // The snapshot, and the search index built from it once here rather than in every search instance.
+    const [chunks, indexChunks] = await Promise.all([
+      chunked(Buffer.from(asciiJson(items), 'latin1')),
+      chunked(searchIndexBytes(items)),
+    ]);
     const record: VersionRecord = {
       version,
       status: 'writing',
@@ -333,6 +388,7 @@ export async function publish(
       ...(request.note ? { note: request.note } : {}),
       itemCount: items.length,
       snapshotChunks: chunks.length,
+      searchIndexChunks: indexChunks.length,
       counts: request.counts,
       basedOn: live?.version ?? null,
     };
@@ -349,6 +405,9 @@ export async function publish(
       [
         ...items.map((data) => ({ PutRequest: { Item: { pk, sk: itemSk(data.id), data } } })),
         ...chunks.map((data, index) => ({ PutRequest: { Item: { pk, sk: chunkSk(index), data } } })),
+        ...indexChunks.map((data, index) => ({
+          PutRequest: { Item: { pk, sk: indexChunkSk(index), data } },
+        })),
       ],
       hooks.afterBatch,
     );

@@ -9,10 +9,9 @@
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
-import { readPointer, readSnapshot } from '../catalogue/store.ts';
+import { type LivePointer, readPointer, readSnapshot } from '../catalogue/store.ts';
 import { withDeadline } from '../lib/deadline.ts';
 import { log } from '../lib/log.ts';
-import type { StoreReader } from '../search/federation.ts';
 import type { RegionSnapshot } from './coverage.ts';
 
 interface State {
@@ -25,8 +24,14 @@ interface State {
   checking?: Promise<void>;
 }
 
+/** What the cache reads of a region's store (tests pass a failing or counting one). */
+export interface SnapshotReader {
+  readPointer(tableName: string): Promise<LivePointer | null>;
+  readSnapshot(tableName: string, version: number): Promise<Intervention[]>;
+}
+
 export interface SnapshotCacheOptions {
-  reader?: StoreReader;
+  reader?: SnapshotReader;
   checkIntervalMs?: number;
   /** Deadline of a pointer check. */
   deadlineMs?: number;
@@ -39,7 +44,7 @@ export class SnapshotCache {
   readonly states = new Map<string, State>();
   /** How many snapshots were read (tests: proves the cache is keyed by version). */
   snapshotReads = 0;
-  private readonly reader: StoreReader;
+  private readonly reader: SnapshotReader;
   private readonly checkIntervalMs: number;
   private readonly deadlineMs: number;
   private readonly loadDeadlineMs: number;

@@ -1,6 +1,6 @@
 /**
  * Warm, federated indexes over the regional stores. Search never touches DynamoDB per query: each
- * region's live version is loaded once (from its compact snapshot), indexed in memory, and replaced
+ * region's live version is loaded once (its compact snapshot and the index built at its publish), and replaced
  * atomically when a cheap pointer check sees a new version. Pointer checks run in the background at
  * most every LIMITS.pointerCheckIntervalMs per region, each with a deadline; a region whose store fails
  * keeps serving its last loaded version (`stale`) or, never loaded, is `unavailable`.
@@ -8,10 +8,16 @@
 import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
-import { type LivePointer, readPointer, readSnapshot } from '../catalogue/store.ts';
+import {
+  type LivePointer,
+  readPointer,
+  readSearchSnapshot,
+  type SearchSnapshot,
+} from '../catalogue/store.ts';
 import { withDeadline } from '../lib/deadline.ts';
 import { log } from '../lib/log.ts';
 import { buildRegionIndex, type RegionIndex } from './engine/index.ts';
+import { decodeRegionIndex } from './engine/index-codec.ts';
 
 export type RegionStatus = 'ok' | 'stale' | 'unavailable';
 
@@ -54,10 +60,28 @@ export const COLD_LOAD_DEADLINE_MS = 2_500;
 
 export interface StoreReader {
   readPointer(tableName: string): Promise<LivePointer | null>;
-  readSnapshot(tableName: string, version: number): Promise<Intervention[]>;
+  /** A version's items and the search index built at its publish (null for a version without one). */
+  readSearchSnapshot(tableName: string, version: number): Promise<SearchSnapshot>;
 }
 
-const dynamoReader: StoreReader = { readPointer, readSnapshot };
+const dynamoReader: StoreReader = { readPointer, readSearchSnapshot };
+
+/** A stored index, or null (with a warning) when it cannot be read: the caller builds one instead. */
+function decodeLogged(
+  bytes: Uint8Array,
+  regionId: string,
+  version: number,
+  items: readonly Intervention[],
+): RegionIndex | null {
+  try {
+    const index = decodeRegionIndex(bytes, regionId, version, items);
+    if (!index) log.warn('stored search index not used', { regionId, version, reason: 'format or size' });
+    return index;
+  } catch (error) {
+    log.warn('stored search index not used', { regionId, version, error });
+    return null;
+  }
+}
 
 export class Federation {
   readonly states = new Map<string, RegionState>();
@@ -111,8 +135,11 @@ export class Federation {
         }
         if (pointer.version !== state.version) {
           state.loadingVersion = pointer.version;
-          const items = await this.reader.readSnapshot(state.region.tableName, pointer.version);
-          this.install(state, pointer.version, items);
+          const { items, searchIndex } = await this.reader.readSearchSnapshot(
+            state.region.tableName,
+            pointer.version,
+          );
+          this.install(state, pointer.version, items, searchIndex);
         } else if (
           this.filter &&
           state.items &&
@@ -134,8 +161,16 @@ export class Federation {
     return run;
   }
 
-  /** Build and swap in a region's index (through the filter, when there is one). */
-  private install(state: RegionState, version: number, items: readonly Intervention[]): void {
+  /**
+   * Swap in a region's index (through the filter, when there is one): the one built at publish when the
+   * filter keeps every item (it is the index of exactly these items), else one built here from the kept items.
+   */
+  private install(
+    state: RegionState,
+    version: number,
+    items: readonly Intervention[],
+    prebuilt: Uint8Array | null = null,
+  ): void {
     let indexed = items;
     if (this.filter) {
       const selection = this.filter.select(items, state.region, this.now());
@@ -144,8 +179,13 @@ export class Federation {
       state.filterKey = this.filter.key(state.region);
       state.filterValidUntil = selection.validUntil;
     }
+    const index =
+      (prebuilt &&
+        indexed.length === items.length &&
+        decodeLogged(prebuilt, state.region.id, version, items)) ||
+      buildRegionIndex(state.region.id, version, indexed);
     // Atomic swap: one assignment; a query holds the index object it started with.
-    state.index = buildRegionIndex(state.region.id, version, indexed);
+    state.index = index;
     state.version = version;
   }
 

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getItem,
@@ -8,11 +8,19 @@ import {
   PublishConflictError,
   publish,
   readPointer,
+  readSearchSnapshot,
   readSnapshot,
   SNAPSHOT_CHUNK_BYTES,
   versionPk,
 } from '../../functions/catalogue/store.ts';
 import { documentClient } from '../../functions/lib/dynamo.ts';
+import { buildRegionIndex, searchFederated } from '../../functions/search/engine/index.ts';
+import {
+  decodeRegionIndex,
+  INDEX_FORMAT,
+  searchIndexBytes,
+} from '../../functions/search/engine/index-codec.ts';
+import { Federation } from '../../functions/search/federation.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { makeIntervention, startStores, testRegion } from '../support/embedded.ts';
 
@@ -206,5 +214,54 @@ describe('the versioned catalogue store', () => {
       new PutCommand({ TableName: table, Item: { pk: versionPk(999_999), sk: 'S#0000', data: legacy } }),
     );
     expect(await readSnapshot(table, 999_999)).toEqual([item]);
+  });
+});
+
+describe('the search index stored with each version', () => {
+  const searchIds = async (q: string) => {
+    const federation = new Federation();
+    const { indexes } = await federation.current([region]);
+    return searchFederated(indexes, { q }).results.map((hit) => hit.id);
+  };
+  const putIndexChunk = (version: number, data: Uint8Array) =>
+    documentClient().send(
+      new PutCommand({ TableName: table, Item: { pk: versionPk(version), sk: 'X#0000', data } }),
+    );
+
+  it('a publish stores the index of its snapshot, and a search instance reads it instead of building one', async () => {
+    const items = catalogue('idx', 30);
+    const record = await publish(table, { items, publishedBy: 'test', source: 'upload', counts });
+    expect(record.searchIndexChunks).toBe(1);
+    const stored = await readSearchSnapshot(table, record.version);
+    expect(stored.items).toEqual(items);
+    expect(decodeRegionIndex(stored.searchIndex!, region.id, record.version, stored.items)).toStrictEqual(
+      buildRegionIndex(region.id, record.version, items),
+    );
+    // Proof that search uses the stored index: store one in which item 7 is about bicycles.
+    const bicycles = items.map((item, i) =>
+      i === 7 ? { ...item, title: { sv: 'Cykelkurs för vuxna' } } : item,
+    );
+    await putIndexChunk(record.version, gzipSync(searchIndexBytes(bicycles)));
+    expect(await searchIds('cykelkurs')).toEqual([items[7]!.id]);
+  });
+
+  it('a version without one (published before it) or with one that cannot be read is indexed from its items', async () => {
+    const items = [makeIntervention('plain-1', { title: { sv: 'Simskola för vuxna' } })];
+    const record = await publish(table, { items, publishedBy: 'test', source: 'upload', counts });
+    await documentClient().send(
+      new DeleteCommand({ TableName: table, Key: { pk: versionPk(record.version), sk: 'X#0000' } }),
+    );
+    expect((await readSearchSnapshot(table, record.version)).searchIndex).toBeNull();
+    expect(await searchIds('simskola')).toEqual(['plain-1']);
+
+    await putIndexChunk(record.version, Buffer.from('not gzip at all'));
+    expect(await readSearchSnapshot(table, record.version)).toEqual({ items, searchIndex: null });
+    expect(await searchIds('simskola')).toEqual(['plain-1']);
+
+    // Readable, but of another engine's format: built from the items too.
+    const other = searchIndexBytes(items);
+    other.writeUInt32LE(INDEX_FORMAT + 1, 4);
+    await putIndexChunk(record.version, gzipSync(other));
+    expect(await searchIds('simskola')).toEqual(['plain-1']);
   });
 });

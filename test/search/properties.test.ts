@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRegionIndex, combineStats, searchFederated } from '../../functions/search/engine/index.ts';
+import { decodeRegionIndex, encodeRegionIndex } from '../../functions/search/engine/index-codec.ts';
 import { type Intervention, InterventionSchema } from '../../shared/intervention.ts';
 import type { SearchQuery } from '../../shared/search.ts';
 import { AUDIENCE_CODES, CATEGORY_CODES, DELIVERY_CODES } from '../../shared/taxonomy.ts';
@@ -163,6 +164,22 @@ describe('federated search equals one merged index', () => {
         for (const [id, s] of a) expect(Math.abs(s - b.get(id)!)).toBeLessThanOrEqual(1e-9);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('the index stored at publish', () => {
+  it('read back, it is the index built from the items, and answers every query the same', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.array(queryArb, { minLength: 1, maxLength: 4 }), (fields, queries) => {
+        const items = fields.map(toItem);
+        const built = buildRegionIndex('ra', 7, items);
+        const read = decodeRegionIndex(encodeRegionIndex(built), 'ra', 7, items);
+        expect(read).toStrictEqual(built);
+        for (const query of queries)
+          expect(searchFederated([read!], query)).toEqual(searchFederated([built], query));
+      }),
+      { numRuns: 60 },
     );
   });
 });
