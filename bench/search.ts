@@ -13,7 +13,7 @@ import type { RegionConfig } from '../shared/region.ts';
 import { type SearchQuery, SearchQuerySchema } from '../shared/search.ts';
 import { categoryMatches, getCategory } from '../shared/taxonomy.ts';
 import { BENCH_ITEMS_PER_REGION, BENCH_REGIONS, benchCorpus } from './corpus.ts';
-import { apiEvent, benchStores, fmt, heapMb, lambdaContext, runJsonScript, summarize } from './harness.ts';
+import { apiEvent, benchStores, fmt, heldMb, lambdaContext, runJsonScript, summarize } from './harness.ts';
 import { type BenchQuery, benchQueries } from './queries.ts';
 
 /** Cold starts measured in new processes. */
@@ -21,7 +21,7 @@ const COLD_STARTS = 3;
 
 /** bench/cold-start.ts in a new process against the same stores. */
 const coldStartInNewProcess = (regions: RegionConfig[]) =>
-  runJsonScript<{ importMs: number; coldLoadMs: number; regionsLoaded: number; heapMb: number }>(
+  runJsonScript<{ importMs: number; coldLoadMs: number; regionsLoaded: number; heldMb: number }>(
     fileURLToPath(new URL('./cold-start.ts', import.meta.url)),
     [],
     { nodeArgs: ['--expose-gc'], env: { INSATS_BENCH_REGIONS: JSON.stringify(regions) } },
@@ -133,18 +133,18 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     for (let i = 0; i < COLD_STARTS; i++) coldStarts.push(await coldStartInNewProcess(regions));
     const coldStartMs = summarize(coldStarts.map((c) => c.coldLoadMs));
     log(
-      `cold start in a new process (${COLD_STARTS}×): loading all ${coldStarts[0]!.regionsLoaded} regions ${coldStarts.map((c) => fmt(c.coldLoadMs, 0)).join(' / ')} ms (median ${fmt(coldStartMs.p50, 0)}); importing the handler ${fmt(coldStarts[0]!.importMs, 0)} ms; heap ${fmt(coldStarts[0]!.heapMb, 0)} MB`,
+      `cold start in a new process (${COLD_STARTS}×): loading all ${coldStarts[0]!.regionsLoaded} regions ${coldStarts.map((c) => fmt(c.coldLoadMs, 0)).join(' / ')} ms (median ${fmt(coldStartMs.p50, 0)}); importing the handler ${fmt(coldStarts[0]!.importMs, 0)} ms; memory held ${fmt(coldStarts[0]!.heldMb, 0)} MB`,
     );
     const { answers, federation, handler } = await import('../functions/search/search.ts');
-    const heapBefore = heapMb();
+    const heldBefore = heldMb();
     t = performance.now();
     await federation.current(regions);
     await federation.settle();
     const coldLoadMs = performance.now() - t;
-    const indexHeapMb = heapMb() - heapBefore;
+    const indexHeldMb = heldMb() - heldBefore;
     const indexes = [...federation.states.values()].map((s) => s.index!).filter(Boolean);
     log(
-      `cold load in this process of all ${indexes.length} region indexes: ${fmt(coldLoadMs, 0)} ms; heap held by indexes and items: ${fmt(indexHeapMb, 0)} MB`,
+      `cold load in this process of all ${indexes.length} region indexes: ${fmt(coldLoadMs, 0)} ms; memory held by indexes and items (heap and array buffers): ${fmt(indexHeldMb, 0)} MB`,
     );
 
     // --- latency through the handler ----------------------------------------------------------------
@@ -209,7 +209,7 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
 
     // --- MiniSearch over the same corpus, same queries -----------------------------------------------
     const docs = miniSearchDocs(allItems);
-    const miniHeapBefore = heapMb();
+    const miniHeldBefore = heldMb();
     t = performance.now();
     const mini = new MiniSearch({
       idField: 'i',
@@ -218,7 +218,7 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     });
     mini.addAll(docs);
     const miniBuildMs = performance.now() - t;
-    const miniHeap = heapMb() - miniHeapBefore;
+    const miniHeld = heldMb() - miniHeldBefore;
     const miniRun = () => {
       const samples: number[] = [];
       for (const query of queries) {
@@ -234,7 +234,7 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
     miniRun();
     const miniStats = summarize(miniRun());
     log(
-      `MiniSearch (prefix + fuzzy 0.2, same corpus and queries): built in ${fmt(miniBuildMs, 0)} ms, ${fmt(miniHeap, 0)} MB; p50 ${fmt(miniStats.p50)} ms · p95 ${fmt(miniStats.p95)} ms · p99 ${fmt(miniStats.p99)} ms`,
+      `MiniSearch (prefix + fuzzy 0.2, same corpus and queries): built in ${fmt(miniBuildMs, 0)} ms, ${fmt(miniHeld, 0)} MB; p50 ${fmt(miniStats.p50)} ms · p95 ${fmt(miniStats.p95)} ms · p99 ${fmt(miniStats.p99)} ms`,
     );
     log(
       `ratio MiniSearch / insatsportalen: p50 ${fmt(miniStats.p50 / ours.p50, 1)}× · p95 ${fmt(miniStats.p95 / ours.p95, 1)}× · p99 ${fmt(miniStats.p99 / ours.p99, 1)}×`,
@@ -276,12 +276,12 @@ export async function searchBenchmark(options: SearchBenchOptions = {}) {
       publishSeconds,
       coldStart: { runs: coldStarts, medianMs: coldStartMs.p50 },
       coldLoadMs,
-      indexHeapMb,
+      indexHeldMb,
       latency: ours,
       repeatedLatency: repeated,
       byKind: Object.fromEntries([...measured.byKind].map(([k, v]) => [k, summarize(v)])),
       federatedEqualsMerged: { compared, mismatches },
-      minisearch: { buildMs: miniBuildMs, heapMb: miniHeap, latency: miniStats },
+      minisearch: { buildMs: miniBuildMs, heldMb: miniHeld, latency: miniStats },
       ratio: { p50: miniStats.p50 / ours.p50, p95: miniStats.p95 / ours.p95, p99: miniStats.p99 / ours.p99 },
       ranking: { judged, ours: oursQ, minisearch: miniQ },
     };
