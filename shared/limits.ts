@@ -26,4 +26,9 @@ export const LIMITS = {
   regionDeadlineMs: 800,
   /** Search: how often the live-version pointer of a region is checked. */
   pointerCheckIntervalMs: 2_000,
+  /**
+   * Public catalogue reads: how long an instance reuses the live-version pointer it read. A publish shows
+   * on listings and item pages within this time; without it every read cost a consistent GetItem.
+   */
+  publicPointerMaxAgeMs: 1_000,
 } as const;

@@ -1,7 +1,7 @@
 /**
  * Reading a region's published catalogue for the public API: resolve the region, resolve its live
- * version once (a consistent read of the pointer, every request: a publish shows at once), read from
- * that version only. Store failures become a retryable 503.
+ * version once (a consistent read of the pointer, reused for up to LIMITS.publicPointerMaxAgeMs: a publish
+ * shows within a second), read from that version only. Store failures become a retryable 503.
  *
  * A published version never changes, so pages and items read from the live version are kept in a
  * bounded cache keyed by table, version (with its publication instant) and position: a warm instance reads a popular page from the
@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { Intervention } from '../../shared/intervention.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import { getItem, type LivePointer, listItems, readPointer } from '../catalogue/store.ts';
 import { isStoreUnavailable } from '../lib/dynamo.ts';
@@ -33,8 +34,13 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+// The live pointer, read consistently at most once per LIMITS.publicPointerMaxAgeMs per table: a publish
+// shows within a second, and a busy instance reads it once a second, not once per request (it was most of
+// the store calls of a public read, each a signed request).
+const pointerCache = new TtlCache<LivePointer | null>(LIMITS.publicPointerMaxAgeMs, { maxEntries: 1_000 });
+
 export const livePointer = (region: RegionConfig): Promise<LivePointer | null> =>
-  guardStore(() => readPointer(region.tableName));
+  pointerCache.get(region.tableName, () => guardStore(() => readPointer(region.tableName)));
 
 // Never stale by time (a version never changes), so no expiry; concurrent readers share one store read.
 const pageCache = new TtlCache<CataloguePage>(Number.POSITIVE_INFINITY, { maxEntries: 2_000 });
