@@ -4,7 +4,7 @@
  * into the brief's shape `{ error: { code, message, messages, details } }` — 5xx never carry internals.
  */
 import middy from '@middy/core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpError, internalError, type Messages } from './errors.ts';
 import { log } from './log.ts';
 
@@ -59,6 +59,21 @@ export function text(
 /** Lower-cased header lookup (API Gateway v2 lower-cases them already; the local server does too). */
 export function header(event: HttpEvent, name: string): string | undefined {
   return event.headers?.[name.toLowerCase()];
+}
+
+const NoCacheSchema = z
+  .string()
+  .max(1_000)
+  .optional()
+  .transform((value) => value !== undefined && /(^|,)\s*(no-cache|no-store|max-age=0)\s*(,|$)/i.test(value))
+  .catch(false);
+
+/**
+ * Whether the request asks for a fresh answer (`Cache-Control: no-cache`, `no-store` or `max-age=0`),
+ * as a browser's reload and the admin pages after a change do. Any other value, or none, is false.
+ */
+export function wantsFresh(event: HttpEvent): boolean {
+  return NoCacheSchema.parse(header(event, 'cache-control'));
 }
 
 /** Swedish unless the caller prefers English (Accept-Language or ?lang=en). */

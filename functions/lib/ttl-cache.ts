@@ -15,10 +15,11 @@ export class TtlCache<V> {
     this.now = options.now ?? Date.now;
   }
 
-  get(key: string, load: () => Promise<V>): Promise<V> {
+  /** `fresh`: load anew even if a recent value is held (and keep the new one for the others). */
+  get(key: string, load: () => Promise<V>, options: { fresh?: boolean } = {}): Promise<V> {
     const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    if (hit && !options.fresh && now - hit.at < this.ttlMs) return hit.value;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     const value = load();
     this.entries.set(key, { at: now, value });

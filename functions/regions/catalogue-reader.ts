@@ -1,7 +1,7 @@
 /**
  * Reading a region's published catalogue for the public API: resolve the region, resolve its live
  * version once (a consistent read of the pointer, reused for up to LIMITS.publicPointerMaxAgeMs: a publish
- * shows within a second), read from that version only. Store failures become a retryable 503.
+ * shows within a second, at once to a request with `Cache-Control: no-cache`), read from that version only. Store failures become a retryable 503.
  *
  * A published version never changes, so pages and items read from the live version are kept in a
  * bounded cache keyed by table, version (with its publication instant) and position: a warm instance reads a popular page from the
@@ -39,8 +39,16 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
 // the store calls of a public read, each a signed request).
 const pointerCache = new TtlCache<LivePointer | null>(LIMITS.publicPointerMaxAgeMs, { maxEntries: 1_000 });
 
-export const livePointer = (region: RegionConfig): Promise<LivePointer | null> =>
-  pointerCache.get(region.tableName, () => guardStore(() => readPointer(region.tableName)));
+export const livePointer = (region: RegionConfig, read: ReadOptions = {}): Promise<LivePointer | null> =>
+  pointerCache.get(region.tableName, () => guardStore(() => readPointer(region.tableName)), read);
+
+/**
+ * `fresh`: the caller asked for the live version as it is now (`Cache-Control: no-cache`): the admin
+ * pages do, after a publish, an edit or a rollback, so an administrator sees their change at once.
+ */
+export interface ReadOptions {
+  fresh?: boolean;
+}
 
 // Never stale by time (a version never changes), so no expiry; concurrent readers share one store read.
 const pageCache = new TtlCache<CataloguePage>(Number.POSITIVE_INFINITY, { maxEntries: 2_000 });
@@ -73,6 +81,7 @@ export function decodeCursor(value: string): ListCursor | undefined {
 export async function pageOfCatalogue(
   region: RegionConfig,
   options: { limit: number; cursor?: string },
+  read: ReadOptions = {},
 ): Promise<CataloguePage> {
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
   if (options.cursor && !cursor) {
@@ -81,7 +90,7 @@ export async function pageOfCatalogue(
       en: 'The page cursor is invalid. Start again from the first page.',
     });
   }
-  const live = await livePointer(region);
+  const live = await livePointer(region, read);
   const version = cursor?.v ?? live?.version;
   if (!version || !live) return { version: null, publishedAt: null, total: 0, items: [], nextCursor: null };
   if (version !== live.version) return readPage(region, version, live, options.limit, cursor?.a);
@@ -114,8 +123,8 @@ async function readPage(
   };
 }
 
-export async function liveItem(region: RegionConfig, id: string) {
-  const live = await livePointer(region);
+export async function liveItem(region: RegionConfig, id: string, read: ReadOptions = {}) {
+  const live = await livePointer(region, read);
   if (!live) throw notFound('intervention', id);
   const key = `${versionKey(region, live)}\u0000${id}`;
   const item = await itemCache.get(

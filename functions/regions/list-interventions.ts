@@ -1,6 +1,6 @@
 /** GET /api/regions/{regionId}/interventions — the region's published catalogue, paged. */
 import { PageQuerySchema, RegionPathSchema } from '../../shared/api.ts';
-import { httpHandler, JSON_TYPE, parsePath, parseQuery, text } from '../lib/http.ts';
+import { httpHandler, JSON_TYPE, parsePath, parseQuery, text, wantsFresh } from '../lib/http.ts';
 import { type CataloguePage, pageOfCatalogue, requireRegion } from './catalogue-reader.ts';
 
 /** A page of a live version is kept (catalogue-reader.ts): its JSON is written once too. */
@@ -10,7 +10,7 @@ export const handler = httpHandler(async (event) => {
   const { regionId } = parsePath(RegionPathSchema, event);
   const query = parseQuery(PageQuerySchema, event);
   const region = await requireRegion(regionId);
-  const page = await pageOfCatalogue(region, query);
+  const page = await pageOfCatalogue(region, query, { fresh: wantsFresh(event) });
   let body = bodies.get(page);
   if (body === undefined) {
     body = JSON.stringify({ regionId, ...page });

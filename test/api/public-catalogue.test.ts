@@ -173,6 +173,42 @@ describe('reads of a published version, kept warm', () => {
     );
     expect(older.version).toBe(before.version);
     expect(older.items[0]!.title.sv).toBe('Praktik 1.10');
+
+    // Asked for fresh (`Cache-Control: no-cache`, as the admin pages ask after a change), a publish shows
+    // at once, and the instance keeps the pointer it read for the other readers.
+    await publishGeneration(3);
+    const fresh = { headers: { 'cache-control': 'no-cache' } };
+    const now = InterventionPageSchema.parse(
+      await (await get('/api/regions/nordost/interventions?limit=10', fresh)).json(),
+    );
+    expect(now.version).toBe(after.version! + 1);
+    expect(now.items[3]!.title.sv).toBe('Praktik 3.3');
+    expect(await (await get('/api/regions/nordost/interventions/nordost-03', fresh)).json()).toMatchObject({
+      version: now.version,
+      item: { title: { sv: 'Praktik 3.3' } },
+    });
+    expect((await firstPage()).version).toBe(now.version);
+    await publishGeneration(4);
+    const reloaded = await get('/api/regions/nordost/interventions/nordost-03', {
+      headers: { 'cache-control': 'max-age=0' },
+    });
+    expect(await reloaded.json()).toMatchObject({ item: { title: { sv: 'Praktik 4.3' } } });
+  });
+});
+
+describe('Cache-Control on a public read', () => {
+  it('only no-cache, no-store and max-age=0 ask for fresh; any other value is read as none, never an error', async () => {
+    const { wantsFresh } = await import('../../functions/lib/http.ts');
+    const asks = (value: string | undefined) =>
+      wantsFresh({ headers: value === undefined ? {} : { 'cache-control': value } } as never);
+    for (const value of ['no-cache', 'No-Cache', 'max-age=0', 'no-store', 'private, no-cache', 'no-cache ,x'])
+      expect(asks(value), value).toBe(true);
+    for (const value of [undefined, '', 'max-age=60', 'no-cachex', 'max-age=00', 'x'.repeat(5_000), 'public'])
+      expect(asks(value), String(value).slice(0, 20)).toBe(false);
+    const hostile = await get('/api/regions/nordost/interventions?limit=1', {
+      headers: { 'cache-control': `no-cache${'\u00e5'.repeat(3_000)}` },
+    });
+    expect(hostile.status).toBe(200);
   });
 });
 

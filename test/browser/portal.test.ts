@@ -37,6 +37,7 @@ import {
   TEST_SITE_DIR,
   watchPage,
 } from '../support/browser.ts';
+import { untilPublic } from '../support/published.ts';
 
 type SearchAnswer = {
   total: number;
@@ -905,9 +906,10 @@ describe('text from catalogues', () => {
       },
       body: JSON.stringify([...items, added]),
     });
-    const result = (await response.json()) as { status: string };
+    const result = (await response.json()) as { status: string; version: number };
     expect(response.status, JSON.stringify(result)).toBe(200);
     expect(result.status).toBe('published');
+    await untilPublic(portal.url, 'sodertorn', result.version);
     // The search notices a new version within its pointer-check interval.
     await expect
       .poll(async () => (await search('q=alert&limit=1')).total, { timeout: 10_000, interval: 250 })

@@ -26,6 +26,7 @@ import {
   TEST_SITE_DIR,
   watchPage,
 } from '../support/browser.ts';
+import { untilPublic } from '../support/published.ts';
 
 const SODERTORN = 'sodertorn';
 const DEMO_REGIONS = ['sodertorn', 'nordost', 'goteborgsregionen'];
@@ -357,9 +358,10 @@ describe('publishing after the build', () => {
       },
       body: JSON.stringify([...sodertorn, added]),
     });
-    const result = (await response.json()) as { status: string };
+    const result = (await response.json()) as { status: string; version: number };
     expect(response.status, JSON.stringify(result)).toBe(200);
     expect(result.status).toBe('published');
+    await untilPublic(portal.url, SODERTORN, result.version);
 
     const page = await open('/ar/regioner/sodertorn/');
     const article = page.locator('article[id="insats-sodertorn-nyss-publicerad"]');

@@ -55,6 +55,9 @@ export function createAdminApi(options: AdminApiOptions) {
     const headers: Record<string, string> = {
       accept: init.accept ?? 'application/json',
       'accept-language': options.lang,
+      // The public reads among them (the catalogue's items) then answer the live version as it is now,
+      // not one an instance read up to a second ago: an administrator sees their change at once.
+      'cache-control': 'no-cache',
     };
     if (init.auth !== false) headers['authorization'] = `Bearer ${options.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
