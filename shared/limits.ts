@@ -27,8 +27,10 @@ export const LIMITS = {
   /** Search: how often the live-version pointer of a region is checked. */
   pointerCheckIntervalMs: 2_000,
   /**
-   * Public catalogue reads: how long an instance reuses the live-version pointer it read. A publish shows
-   * on listings and item pages within this time; without it every read cost a consistent GetItem.
+   * Public catalogue reads: how long an instance reuses the live state it read — a region's live-version
+   * pointer, an intervention's free places. A publish or a change of places shows on listings and item
+   * pages within this time (at once to a request with `Cache-Control: no-cache`, as the admin pages send);
+   * without it every read cost a consistent GetItem each.
    */
-  publicPointerMaxAgeMs: 1_000,
+  publicLiveMaxAgeMs: 1_000,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Reading a region's published catalogue for the public API: resolve the region, resolve its live
- * version once (a consistent read of the pointer, reused for up to LIMITS.publicPointerMaxAgeMs: a publish
+ * version once (a consistent read of the pointer, reused for up to LIMITS.publicLiveMaxAgeMs: a publish
  * shows within a second, at once to a request with `Cache-Control: no-cache`), read from that version only. Store failures become a retryable 503.
  *
  * A published version never changes, so pages and items read from the live version are kept in a
@@ -34,10 +34,10 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-// The live pointer, read consistently at most once per LIMITS.publicPointerMaxAgeMs per table: a publish
+// The live pointer, read consistently at most once per LIMITS.publicLiveMaxAgeMs per table: a publish
 // shows within a second, and a busy instance reads it once a second, not once per request (it was most of
 // the store calls of a public read, each a signed request).
-const pointerCache = new TtlCache<LivePointer | null>(LIMITS.publicPointerMaxAgeMs, { maxEntries: 1_000 });
+const pointerCache = new TtlCache<LivePointer | null>(LIMITS.publicLiveMaxAgeMs, { maxEntries: 1_000 });
 
 export const livePointer = (region: RegionConfig, read: ReadOptions = {}): Promise<LivePointer | null> =>
   pointerCache.get(region.tableName, () => guardStore(() => readPointer(region.tableName)), read);

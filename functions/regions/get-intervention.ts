@@ -7,7 +7,8 @@ import { liveItem, requireRegion } from './catalogue-reader.ts';
 export const handler = httpHandler(async (event) => {
   const { regionId, id } = parsePath(InterventionPathSchema, event);
   const region = await requireRegion(regionId);
-  const { version, item } = await liveItem(region, id, { fresh: wantsFresh(event) });
+  const read = { fresh: wantsFresh(event) };
+  const { version, item } = await liveItem(region, id, read);
   // Places and price for other municipalities are live (functions/exchange), not from the snapshot.
-  return json(200, { regionId, version, item: await withCurrentPlaces(region, item) });
+  return json(200, { regionId, version, item: await withCurrentPlaces(region, item, read) });
 });

@@ -137,7 +137,7 @@ describe('reads of a published version, kept warm', () => {
         item: { title: { sv: string } };
       };
 
-    // A publish shows within LIMITS.publicPointerMaxAgeMs (an instance reuses the pointer it read that
+    // A publish shows within LIMITS.publicLiveMaxAgeMs (an instance reuses the pointer it read that
     // long); until then the previous version is answered whole, never a mix.
     const pageOfNewVersion = async (previous: Awaited<ReturnType<typeof firstPage>> | null) => {
       const published = Date.now();
@@ -145,7 +145,7 @@ describe('reads of a published version, kept warm', () => {
         const page = await firstPage();
         if (page.version !== (previous?.version ?? null)) return page;
         expect(page.items).toEqual(previous?.items ?? []);
-        expect(Date.now() - published).toBeLessThan(LIMITS.publicPointerMaxAgeMs + 1_000);
+        expect(Date.now() - published).toBeLessThan(LIMITS.publicLiveMaxAgeMs + 1_000);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };

@@ -10,9 +10,9 @@ export interface Answer {
 export function apiAs(portal: Portal, token: string | null) {
   return async (
     path: string,
-    init: { method?: string; body?: unknown; raw?: string } = {},
+    init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
   ): Promise<Answer> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(`${portal.url}${path}`, {
       method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDate } from '../../local/seed.ts';
 import { type Portal, startPortal } from '../../local/server.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { type Answer, apiAs } from './helpers.ts';
 
 let portal: Portal;
@@ -166,5 +167,19 @@ describe('the catalogue and the live places', () => {
     expect(answer.body.places).toMatchObject({ open: true, placesAvailable: 2, source: 'exchange' });
     const item = await anonymous('/api/regions/sodertorn/interventions/huddinge-sfi-kvall');
     expect(item.body.item.interMunicipal).toMatchObject({ open: true, placesAvailable: 2 });
+  });
+
+  it('a change of places shows on the public read at once when asked fresh, and within a second to every reader', async () => {
+    const path = '/api/admin/regions/sodertorn/interventions/huddinge-sfi-kvall/places';
+    const item = '/api/regions/sodertorn/interventions/huddinge-sfi-kvall';
+    const placesOf = async (init: { headers?: Record<string, string> } = {}) =>
+      (await anonymous(item, init)).body.item.interMunicipal.placesAvailable as number;
+    expect(await placesOf()).toBe(2); // read now: this instance keeps it up to a second
+    expect((await sodertorn(path, { method: 'PATCH', body: { placesAvailable: 1 } })).status).toBe(200);
+    expect(await placesOf({ headers: { 'cache-control': 'no-cache' } })).toBe(1);
+    expect((await sodertorn(path, { method: 'PATCH', body: { placesAvailable: 0 } })).status).toBe(200);
+    const changed = Date.now();
+    await expect.poll(() => placesOf(), { timeout: LIMITS.publicLiveMaxAgeMs + 1_000, interval: 50 }).toBe(0);
+    expect(Date.now() - changed).toBeLessThan(LIMITS.publicLiveMaxAgeMs + 1_000);
   });
 });

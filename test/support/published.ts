@@ -1,5 +1,5 @@
 /**
- * Public reads show a publish within LIMITS.publicPointerMaxAgeMs (an instance reuses the live pointer it
+ * Public reads show a publish within LIMITS.publicLiveMaxAgeMs (an instance reuses the live pointer it
  * read that long; functions/regions/catalogue-reader.ts). A test that publishes and then opens a public
  * page waits for that, bounded by the promise itself: longer fails the test.
  */
@@ -13,7 +13,7 @@ export async function untilPublic(baseUrl: string, regionId: string, version: nu
         const response = await fetch(`${baseUrl}/api/regions/${regionId}/interventions?limit=1`);
         return ((await response.json()) as { version: number | null }).version;
       },
-      { timeout: LIMITS.publicPointerMaxAgeMs + 1_000, interval: 50 },
+      { timeout: LIMITS.publicLiveMaxAgeMs + 1_000, interval: 50 },
     )
     .toBe(version);
 }
