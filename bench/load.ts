@@ -9,7 +9,8 @@
  *      latency measured from each request's scheduled start (see bench/load-client.ts).
  * Then the server's heap at the start and the end.
  *   --seconds=30   --soak (300 s)   --rate=1000   --capacity-seconds=10   --connections=32
- *   --regions=30 --per-region=2000
+ *   --regions=30 --per-region=2000   --publish-every-ms=10000 (a large value: no publishes, to tell their
+ *   cost from the rest)
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ const rate = Number(arg('rate') ?? TARGET_RPS);
 const capacitySeconds = Number(arg('capacity-seconds') ?? 10);
 const regionCount = Number(arg('regions') ?? 30);
 const perRegion = Number(arg('per-region') ?? 2_000);
-const PUBLISH_EVERY_MS = 10_000;
+const PUBLISH_EVERY_MS = Number(arg('publish-every-ms') ?? 10_000);
 
 const tag = (items: Intervention[], generation: number) =>
   items.map((item) => ({
