@@ -28,6 +28,10 @@ const agent = new Agent({ keepAlive: true, maxSockets: connections });
 /** Requests sent again after the server closed an idle keep-alive socket as they were sent on it. */
 let resent = 0;
 const latencies: number[] = [];
+/** The same latencies by kind of request, to tell which kind a tail belongs to. */
+const byKind: Record<'search' | 'listing' | 'item', number[]> = { search: [], listing: [], item: [] };
+const kindOf = (path: string) =>
+  path.startsWith('/api/search') ? 'search' : /\/interventions(\?|$)/.test(path) ? 'listing' : 'item';
 let errors = 0;
 let mixed = 0;
 const statusCounts: Record<string, number> = {};
@@ -56,7 +60,9 @@ function get(path: string, started = performance.now(), retry = false): Promise<
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        latencies.push(performance.now() - started);
+        const latency = performance.now() - started;
+        latencies.push(latency);
+        byKind[kindOf(path)].push(latency);
         statusCounts[res.statusCode ?? 0] = (statusCounts[res.statusCode ?? 0] ?? 0) + 1;
         if (res.statusCode !== 200) errors++;
         else if (
@@ -118,9 +124,16 @@ if (rate > 0) {
   );
 }
 const elapsed = (performance.now() - startedAt) / 1000;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 latencies.sort((a, b) => a - b);
-const at = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+const at = (p: number) => percentile(latencies, p);
+const kinds = Object.fromEntries(
+  Object.entries(byKind).map(([kind, list]) => {
+    list.sort((a, b) => a - b);
+    return [kind, { requests: list.length, p50: percentile(list, 50), p99: percentile(list, 99) }];
+  }),
+);
 process.stdout.write(
   `${JSON.stringify({
     requests: latencies.length,
@@ -136,6 +149,7 @@ process.stdout.write(
     resent,
     mixedVersions: mixed,
     statusCounts,
+    kinds,
   })}\n`,
 );
 agent.destroy();

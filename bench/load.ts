@@ -119,6 +119,7 @@ interface ClientResult {
   resent: number;
   mixedVersions: number;
   statusCounts: Record<string, number>;
+  kinds: Record<string, { requests: number; p50: number; p99: number }>;
 }
 
 const drive = (args: string[]) =>
@@ -136,6 +137,11 @@ function report(r: ClientResult, seconds: number): void {
   );
   console.log(
     `  errors        ${r.errors} (statuses ${JSON.stringify(r.statusCounts)}; ${r.resent} sent again after the server closed an idle keep-alive socket)`,
+  );
+  console.log(
+    `  by kind       ${Object.entries(r.kinds)
+      .map(([kind, k]) => `${kind} ${k.requests}: p50 ${fmt(k.p50)} · p99 ${fmt(k.p99)} ms`)
+      .join(' · ')}`,
   );
   console.log(`  mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
 }

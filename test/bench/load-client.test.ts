@@ -31,7 +31,16 @@ afterAll(() => {
   server.closeAllConnections();
 });
 
-const drive = (args: string[]) => runJsonScript<Record<string, number>>(CLIENT, [`--url=${url}`, ...args]);
+interface ClientResult {
+  requests: number;
+  p50: number;
+  p95: number;
+  max: number;
+  errors: number;
+  mixedVersions: number;
+  kinds: Record<'search' | 'listing' | 'item', { requests: number; p50: number; p99: number }>;
+}
+const drive = (args: string[]) => runJsonScript<ClientResult>(CLIENT, [`--url=${url}`, ...args]);
 
 describe('the load generator', () => {
   it('open loop: sends on schedule and counts a stall against every request it held up', async () => {
@@ -46,6 +55,13 @@ describe('the load generator', () => {
     expect(r.p50).toBeLessThan(r.p95);
     expect(r.p95).toBeGreaterThanOrEqual(100);
     expect(r.max).toBeGreaterThanOrEqual(290);
+    // By kind: "/stall", "/a" and "/b" are none of search or listing, so all count as item reads.
+    expect(r.kinds).toMatchObject({
+      search: { requests: 0 },
+      listing: { requests: 0 },
+      item: { requests: 100 },
+    });
+    expect(r.kinds.item.p99).toBeGreaterThanOrEqual(r.p95);
   });
 
   it('closed loop: counts every answer it got and reports the answers that mix two generations', async () => {
@@ -60,5 +76,6 @@ describe('the load generator', () => {
     expect(r.requests).toBeGreaterThan(10);
     expect(r.mixedVersions).toBeGreaterThan(0);
     expect(r.mixedVersions).toBeLessThan(r.requests);
+    expect(r.kinds.listing.requests).toBe(r.requests);
   });
 });
