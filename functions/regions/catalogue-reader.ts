@@ -1,7 +1,8 @@
 /**
  * Reading a region's published catalogue for the public API: resolve the region, resolve its live
  * version once (a consistent read of the pointer, reused for up to LIMITS.publicLiveMaxAgeMs: a publish
- * shows within a second, at once to a request with `Cache-Control: no-cache`), read from that version only. Store failures become a retryable 503.
+ * shows within a second, at once to a request with `Cache-Control: no-cache`), read from that version
+ * only. Store failures become a retryable 503.
  *
  * A published version never changes, so pages and items read from the live version are kept in a
  * bounded cache keyed by table, version (with its publication instant) and position: a warm instance reads a popular page from the
