@@ -5,6 +5,7 @@
  * Prints one line of JSON: { importMs, coldLoadMs, regionsLoaded, heldMb }.
  */
 import type { RegionConfig } from '../shared/region.ts';
+import { heldMb } from './memory.ts';
 
 const regions = JSON.parse(process.env.INSATS_BENCH_REGIONS ?? '[]') as RegionConfig[];
 let t = performance.now();
@@ -14,14 +15,12 @@ t = performance.now();
 await federation.current(regions);
 await federation.settle();
 const coldLoadMs = performance.now() - t;
-(globalThis as { gc?: () => void }).gc?.();
 process.stdout.write(
   `${JSON.stringify({
     importMs,
     coldLoadMs,
     regionsLoaded: [...federation.states.values()].filter((s) => s.index).length,
-    // The heap and array buffers (the indexes' typed arrays live outside the heap).
-    heldMb: (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers) / 1024 / 1024,
+    heldMb: heldMb(),
   })}\n`,
 );
 process.exit(0);

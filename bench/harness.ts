@@ -40,24 +40,7 @@ export function summarize(samples: number[]) {
   };
 }
 
-export function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-export function heapMb(): number {
-  gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-/**
- * What the process holds after a collection: the JavaScript heap plus array buffers, where typed arrays
- * (the search indexes' postings) live outside the heap.
- */
-export function heldMb(): number {
-  gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return (heapUsed + arrayBuffers) / 1024 / 1024;
-}
+export { heapMb, heldMb } from './memory.ts';
 
 /** Sample the process's peak memory while `work` runs. */
 export async function withPeakMemory<T>(

@@ -87,13 +87,12 @@ export interface PublishHooks {
 
 export const versionPk = (version: number) => `V#${String(version).padStart(10, '0')}`;
 const itemSk = (id: string) => `I#${id}`;
-const chunkSk = (index: number) => `S#${String(index).padStart(4, '0')}`;
+const SNAPSHOT_PREFIX = 'S#';
 const INDEX_PREFIX = 'X#';
-const indexChunkSk = (index: number) => `${INDEX_PREFIX}${String(index).padStart(4, '0')}`;
-// Sort-key bounds: snapshot chunks S#0000…, then the index chunks X#0000… (nothing else sorts between).
-const SNAPSHOT_FIRST = 'S#';
-const SNAPSHOT_LAST = 'S#~';
-const INDEX_LAST = 'X#~';
+const chunkSk = (prefix: string, index: number) => `${prefix}${String(index).padStart(4, '0')}`;
+// The last sort key of a prefix's chunks: snapshot chunks S#0000…, then the index's X#0000… (nothing
+// else of a version sorts between them).
+const lastOf = (prefix: string) => `${prefix}~`;
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -189,7 +188,9 @@ function parseSnapshot(json: Buffer | null): Intervention[] {
 
 /** All items of a version from its compact snapshot (what bulk readers load). */
 export async function readSnapshot(tableName: string, version: number): Promise<Intervention[]> {
-  return parseSnapshot(inflate(await readRange(tableName, version, SNAPSHOT_FIRST, SNAPSHOT_LAST)));
+  return parseSnapshot(
+    inflate(await readRange(tableName, version, SNAPSHOT_PREFIX, lastOf(SNAPSHOT_PREFIX))),
+  );
 }
 
 export interface SearchSnapshot {
@@ -200,7 +201,7 @@ export interface SearchSnapshot {
 
 /** A version's snapshot and its prebuilt search index, in one query (what a search instance loads). */
 export async function readSearchSnapshot(tableName: string, version: number): Promise<SearchSnapshot> {
-  const rows = await readRange(tableName, version, SNAPSHOT_FIRST, INDEX_LAST);
+  const rows = await readRange(tableName, version, SNAPSHOT_PREFIX, lastOf(INDEX_PREFIX));
   const isIndex = (row: Record<string, unknown>) => String(row.sk).startsWith(INDEX_PREFIX);
   const items = parseSnapshot(inflate(rows.filter((row) => !isIndex(row))));
   let searchIndex: Buffer | null = null;
@@ -404,9 +405,11 @@ export async function publish(
       tableName,
       [
         ...items.map((data) => ({ PutRequest: { Item: { pk, sk: itemSk(data.id), data } } })),
-        ...chunks.map((data, index) => ({ PutRequest: { Item: { pk, sk: chunkSk(index), data } } })),
+        ...chunks.map((data, index) => ({
+          PutRequest: { Item: { pk, sk: chunkSk(SNAPSHOT_PREFIX, index), data } },
+        })),
         ...indexChunks.map((data, index) => ({
-          PutRequest: { Item: { pk, sk: indexChunkSk(index), data } },
+          PutRequest: { Item: { pk, sk: chunkSk(INDEX_PREFIX, index), data } },
         })),
       ],
       hooks.afterBatch,

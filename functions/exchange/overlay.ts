@@ -7,7 +7,7 @@ import type { Intervention } from '../../shared/intervention.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RegionConfig } from '../../shared/region.ts';
 import { log } from '../lib/log.ts';
-import { TtlCache } from '../lib/ttl-cache.ts';
+import { type Freshness, TtlCache } from '../lib/ttl-cache.ts';
 import { type PlacesRecord, readPlaces, withLivePlaces } from './places-store.ts';
 
 // A popular intervention's places were a GetItem per read: in the load test, most of the store calls and
@@ -17,7 +17,7 @@ const placesCache = new TtlCache<PlacesRecord | undefined>(LIMITS.publicLiveMaxA
 export async function withCurrentPlaces(
   region: RegionConfig,
   item: Intervention,
-  read: { fresh?: boolean } = {},
+  read: Freshness = {},
 ): Promise<Intervention> {
   try {
     const places = await placesCache.get(

@@ -3,6 +3,11 @@
  * (statistics aggregated per day, region summaries) are computed at most once per key and period,
  * and concurrent callers share one computation. Bounded in size; failures are not cached.
  */
+/** `fresh`: load anew even if a recent value is held (and keep the new one for the others). */
+export interface Freshness {
+  fresh?: boolean;
+}
+
 export class TtlCache<V> {
   private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
   private readonly ttlMs: number;
@@ -15,8 +20,7 @@ export class TtlCache<V> {
     this.now = options.now ?? Date.now;
   }
 
-  /** `fresh`: load anew even if a recent value is held (and keep the new one for the others). */
-  get(key: string, load: () => Promise<V>, options: { fresh?: boolean } = {}): Promise<V> {
+  get(key: string, load: () => Promise<V>, options: Freshness = {}): Promise<V> {
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && !options.fresh && now - hit.at < this.ttlMs) return hit.value;

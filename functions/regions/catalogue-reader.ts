@@ -16,7 +16,7 @@ import type { RegionConfig } from '../../shared/region.ts';
 import { getItem, type LivePointer, listItems, readPointer } from '../catalogue/store.ts';
 import { isStoreUnavailable } from '../lib/dynamo.ts';
 import { HttpError, notFound, serviceUnavailable } from '../lib/errors.ts';
-import { TtlCache } from '../lib/ttl-cache.ts';
+import { type Freshness, TtlCache } from '../lib/ttl-cache.ts';
 import { getRegion } from '../registry/store.ts';
 
 export async function requireRegion(regionId: string): Promise<RegionConfig> {
@@ -40,16 +40,10 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
 // the store calls of a public read, each a signed request).
 const pointerCache = new TtlCache<LivePointer | null>(LIMITS.publicLiveMaxAgeMs, { maxEntries: 1_000 });
 
-export const livePointer = (region: RegionConfig, read: ReadOptions = {}): Promise<LivePointer | null> =>
+// `fresh`: the request asked for the live version as it is now (`Cache-Control: no-cache`): the admin
+// pages do, after a publish, an edit or a rollback, so an administrator sees their change at once.
+export const livePointer = (region: RegionConfig, read: Freshness = {}): Promise<LivePointer | null> =>
   pointerCache.get(region.tableName, () => guardStore(() => readPointer(region.tableName)), read);
-
-/**
- * `fresh`: the caller asked for the live version as it is now (`Cache-Control: no-cache`): the admin
- * pages do, after a publish, an edit or a rollback, so an administrator sees their change at once.
- */
-export interface ReadOptions {
-  fresh?: boolean;
-}
 
 // Never stale by time (a version never changes), so no expiry; concurrent readers share one store read.
 const pageCache = new TtlCache<CataloguePage>(Number.POSITIVE_INFINITY, { maxEntries: 2_000 });
@@ -82,7 +76,7 @@ export function decodeCursor(value: string): ListCursor | undefined {
 export async function pageOfCatalogue(
   region: RegionConfig,
   options: { limit: number; cursor?: string },
-  read: ReadOptions = {},
+  read: Freshness = {},
 ): Promise<CataloguePage> {
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
   if (options.cursor && !cursor) {
@@ -124,7 +118,7 @@ async function readPage(
   };
 }
 
-export async function liveItem(region: RegionConfig, id: string, read: ReadOptions = {}) {
+export async function liveItem(region: RegionConfig, id: string, read: Freshness = {}) {
   const live = await livePointer(region, read);
   if (!live) throw notFound('intervention', id);
   const key = `${versionKey(region, live)}\u0000${id}`;
