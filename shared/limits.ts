@@ -27,6 +27,13 @@ export const LIMITS = {
   /** Search: how often the live-version pointer of a region is checked. */
   pointerCheckIntervalMs: 2_000,
   /**
+   * Search: before a region's new version is swapped in, an instance recomputes up to this many of its most
+   * recently used answers over the next indexes, between requests, for at most this long (answer-cache.ts).
+   * A publish is searchable within pointerCheckIntervalMs + the load + searchWarmMs.
+   */
+  searchWarmAnswers: 256,
+  searchWarmMs: 2_500,
+  /**
    * Public catalogue reads: how long an instance reuses the live state it read — a region's live-version
    * pointer, an intervention's free places. A publish or a change of places shows on listings and item
    * pages within this time (at once to a request with `Cache-Control: no-cache`, as the admin pages send);

@@ -66,6 +66,13 @@ export interface StoreReader {
 
 const dynamoReader: StoreReader = { readPointer, readSearchSnapshot };
 
+/**
+ * Work to finish before a region's new index is swapped in (the search function warms its answers for
+ * the next set of indexes: functions/search/answer-cache.ts). Until it resolves, search answers from the
+ * region's previous index, whole.
+ */
+export type BeforeSwap = (next: RegionIndex) => Promise<void>;
+
 /** A stored index, or null (with a warning) when it cannot be read: the caller builds one instead. */
 function decodeLogged(
   bytes: Uint8Array,
@@ -90,6 +97,9 @@ export class Federation {
   private readonly deadlineMs: number;
   private readonly now: () => number;
   private readonly filter: IndexFilter | undefined;
+  private readonly beforeSwap: BeforeSwap | undefined;
+  /** Swaps happen one after another, so each one's preparation sees the indexes the previous left. */
+  private swaps: Promise<void> = Promise.resolve();
 
   constructor(
     options: {
@@ -98,10 +108,12 @@ export class Federation {
       deadlineMs?: number;
       now?: () => number;
       filter?: IndexFilter;
+      beforeSwap?: BeforeSwap;
     } = {},
   ) {
     this.reader = options.reader ?? dynamoReader;
     this.filter = options.filter;
+    this.beforeSwap = options.beforeSwap;
     this.checkIntervalMs = options.checkIntervalMs ?? LIMITS.pointerCheckIntervalMs;
     this.deadlineMs = options.deadlineMs ?? LIMITS.regionDeadlineMs;
     this.now = options.now ?? Date.now;
@@ -139,14 +151,14 @@ export class Federation {
             state.region.tableName,
             pointer.version,
           );
-          this.install(state, pointer.version, items, searchIndex);
+          await this.install(state, pointer.version, items, searchIndex);
         } else if (
           this.filter &&
           state.items &&
           (this.now() > (state.filterValidUntil ?? Number.POSITIVE_INFINITY) ||
             this.filter.key(state.region) !== state.filterKey)
         ) {
-          this.install(state, pointer.version, state.items);
+          await this.install(state, pointer.version, state.items);
         }
         state.healthy = true;
       } catch (error) {
@@ -164,13 +176,14 @@ export class Federation {
   /**
    * Swap in a region's index (through the filter, when there is one): the one built at publish when the
    * filter keeps every item (it is the index of exactly these items), else one built here from the kept items.
+   * A region already searched is swapped after `beforeSwap` (one swap at a time); a cold one at once.
    */
   private install(
     state: RegionState,
     version: number,
     items: readonly Intervention[],
     prebuilt: Uint8Array | null = null,
-  ): void {
+  ): Promise<void> {
     let indexed = items;
     if (this.filter) {
       const selection = this.filter.select(items, state.region, this.now());
@@ -184,9 +197,19 @@ export class Federation {
         indexed.length === items.length &&
         decodeLogged(prebuilt, state.region.id, version, items)) ||
       buildRegionIndex(state.region.id, version, indexed);
-    // Atomic swap: one assignment; a query holds the index object it started with.
-    state.index = index;
-    state.version = version;
+    const swap = () => {
+      // Atomic swap: one assignment; a query holds the index object it started with.
+      state.index = index;
+      state.version = version;
+    };
+    const prepare = this.beforeSwap;
+    if (!state.index || !prepare) {
+      swap();
+      return Promise.resolve();
+    }
+    const swapped = this.swaps.then(() => prepare(index).catch(() => undefined)).then(swap);
+    this.swaps = swapped;
+    return swapped;
   }
 
   /**

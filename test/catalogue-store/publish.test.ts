@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   getItem,
   listItems,
@@ -25,6 +25,8 @@ import { LIMITS } from '../../shared/limits.ts';
 import { makeIntervention, startStores, testRegion } from '../support/embedded.ts';
 
 const region = testRegion('store', ['0126']);
+const swapRegion = testRegion('swap', ['0126']);
+const other = testRegion('swap-other', ['0138']);
 const table = region.tableName;
 const counts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
 let stores: Awaited<ReturnType<typeof startStores>>;
@@ -44,7 +46,7 @@ async function rowsOfVersion(version: number) {
 }
 
 beforeAll(async () => {
-  stores = await startStores([region]);
+  stores = await startStores([region, swapRegion, other]);
 });
 afterAll(async () => {
   await stores.close();
@@ -263,5 +265,74 @@ describe('the search index stored with each version', () => {
     other.writeUInt32LE(INDEX_FORMAT + 1, 4);
     await putIndexChunk(record.version, gzipSync(other));
     expect(await searchIds('simskola')).toEqual(['plain-1']);
+  });
+});
+
+describe('a new version goes live in search once its answers are warmed (beforeSwap)', () => {
+  const versionsOf = (indexes: readonly { regionId: string; version: number }[]) =>
+    Object.fromEntries(indexes.map((index) => [index.regionId, index.version]));
+
+  it('answers from the old index, whole, until beforeSwap resolves; swaps one region at a time; a cold region at once', async () => {
+    const publishTo = (table: string, prefix: string) =>
+      publish(table, { items: catalogue(prefix, 5), publishedBy: 'test', source: 'upload', counts });
+    const a1 = await publishTo(swapRegion.tableName, 'a1');
+    const b1 = await publishTo(other.tableName, 'b1');
+    const prepared: { regionId: string; version: number }[] = [];
+    const releases: (() => void)[] = [];
+    const federation = new Federation({
+      checkIntervalMs: 0,
+      beforeSwap: (next) => {
+        prepared.push({ regionId: next.regionId, version: next.version });
+        return new Promise<void>((resolve) => releases.push(resolve));
+      },
+    });
+    // Cold: both load at once, beforeSwap is not asked (nothing was searched yet).
+    const cold = await federation.current([swapRegion, other]);
+    expect(versionsOf(cold.indexes)).toEqual({ [swapRegion.id]: a1.version, [other.id]: b1.version });
+    expect(prepared).toEqual([]);
+
+    const a2 = await publishTo(swapRegion.tableName, 'a2');
+    const b2 = await publishTo(other.tableName, 'b2');
+    await federation.current([swapRegion, other]); // starts the checks in the background
+    await vi.waitFor(() => expect(prepared).toHaveLength(1));
+    // The first new version is being prepared: both regions still answer their old versions, whole.
+    const during = await federation.current([swapRegion, other]);
+    expect(versionsOf(during.indexes)).toEqual({ [swapRegion.id]: a1.version, [other.id]: b1.version });
+    // One at a time: the second region's preparation starts only after the first swap.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(prepared).toHaveLength(1);
+    releases[0]!();
+    await vi.waitFor(() => expect(prepared).toHaveLength(2));
+    const between = await federation.current([swapRegion, other]);
+    const first = prepared[0]!;
+    expect(between.indexes.find((index) => index.regionId === first.regionId)?.version).toBe(first.version);
+    releases[1]!();
+    await federation.settle();
+    const after = await federation.current([swapRegion, other]);
+    expect(versionsOf(after.indexes)).toEqual({ [swapRegion.id]: a2.version, [other.id]: b2.version });
+  });
+
+  it('a beforeSwap that fails still lets the new version go live', async () => {
+    await publish(swapRegion.tableName, {
+      items: catalogue('c1', 3),
+      publishedBy: 'test',
+      source: 'upload',
+      counts,
+    });
+    const federation = new Federation({
+      checkIntervalMs: 0,
+      beforeSwap: () => Promise.reject(new Error('warming failed')),
+    });
+    await federation.current([swapRegion]);
+    const next = await publish(swapRegion.tableName, {
+      items: catalogue('c2', 3),
+      publishedBy: 'test',
+      source: 'upload',
+      counts,
+    });
+    await federation.current([swapRegion]);
+    await federation.settle();
+    const { indexes } = await federation.current([swapRegion]);
+    expect(indexes[0]?.version).toBe(next.version);
   });
 });
