@@ -9,17 +9,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { regionGroup } from '../functions/auth/claims.ts';
 import { signDevToken, verifyDevToken } from '../functions/auth/dev-token.ts';
 import { REGISTRY_TABLE_ENV } from '../functions/lib/config.ts';
 import { resetDocumentClient } from '../functions/lib/dynamo.ts';
 import { HttpError, payloadTooLarge } from '../functions/lib/errors.ts';
-import { errorResult, type HttpEvent, type HttpResult } from '../functions/lib/http.ts';
+import { BODY_BYTES, errorResult, type HttpEvent, type HttpResult } from '../functions/lib/http.ts';
 import { clearRegistryCache, putRegions } from '../functions/registry/store.ts';
 import { matchRoute, type Route } from '../functions/routes.ts';
 import { LIMITS } from '../shared/limits.ts';
 import type { RegionConfig } from '../shared/region.ts';
 import { SECURITY_HEADERS } from '../shared/security-headers.ts';
+import type { AdminAnswer, AdminCall, AdminWorkerData } from './admin-worker.ts';
 import { pointSdkAt, startEmbeddedDynamo, startEmbeddedDynamoProcess } from './embedded-dynamo.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { loadRegionsConfig } from './regions-config.ts';
@@ -37,6 +39,11 @@ export interface PortalOptions {
   host?: string;
   /** Run the embedded DynamoDB in its own process (the load test), instead of in this one. */
   dynamoProcess?: boolean;
+  /**
+   * Run the admin routes on a thread of their own (local/admin-worker.ts), as AWS runs them in other
+   * functions than the public ones: an upload then never stalls newcomers' requests. The load test does.
+   */
+  adminWorker?: boolean;
   /** Per-client rate limit on /api/*; false turns it off (the load test drives from one client). */
   rateLimit?: RateLimitOptions | false;
   /** Persist the embedded DynamoDB here; undefined = in memory. */
@@ -104,15 +111,31 @@ function unauthorized(): HttpError {
   });
 }
 
+/** A result's body as written: the bytes a handler kept with it, else its text (binary ones decoded). */
+function bodyOf(result: HttpResult): string | readonly Uint8Array[] {
+  const kept = result[BODY_BYTES];
+  if (kept) return kept;
+  if (!result.body) return '';
+  return result.isBase64Encoded ? [Buffer.from(result.body, 'base64')] : result.body;
+}
+
 function send(res: ServerResponse, result: HttpResult, method: string): void {
   const headers = { ...SECURITY_HEADERS, ...(result.headers ?? {}) };
-  // A text body is written as a string (encoded once, into the socket's buffer), a binary one decoded.
-  const body = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body) : '';
-  const length = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
+  // A text body is written as a string (encoded once, into the socket's buffer); bytes piece by piece,
+  // corked into one write.
+  const body = bodyOf(result);
+  let length = 0;
+  if (typeof body === 'string') length = Buffer.byteLength(body, 'utf8');
+  else for (const piece of body) length += piece.byteLength;
   res.writeHead(result.statusCode, { ...headers, 'content-length': String(length) });
   if (method === 'HEAD' || length === 0) res.end();
   else if (typeof body === 'string') res.end(body, 'utf8');
-  else res.end(body);
+  else {
+    res.cork();
+    for (const piece of body) res.write(piece);
+    res.end();
+    res.uncork();
+  }
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -266,6 +289,49 @@ export function createApiDispatcher(options: {
   };
 }
 
+/** A route for signed-in users (administrators, county boards): what AWS runs in other functions. */
+function isPrivateRoute(method: string, path: string): boolean {
+  const match = matchRoute(method === 'HEAD' ? 'GET' : method, path);
+  return !!match && 'route' in match && match.route.access !== 'public';
+}
+
+/** The admin worker thread and a dispatch that hands it a request and waits for its answer. */
+function startAdminWorker(data: AdminWorkerData) {
+  const worker = new Worker(new URL('./admin-worker.ts', import.meta.url), {
+    workerData: data,
+    env: SHARE_ENV,
+  });
+  const waiting = new Map<number, (result: HttpResult) => void>();
+  let nextId = 1;
+  worker.on('message', ({ id, result }: AdminAnswer) => {
+    waiting.get(id)?.(result);
+    waiting.delete(id);
+  });
+  const failAll = () => {
+    for (const answer of waiting.values()) answer(errorResult(new Error('admin worker stopped'), undefined));
+    waiting.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', failAll);
+  return {
+    dispatch(request: ApiRequest): Promise<HttpResult> {
+      const id = nextId++;
+      return new Promise((resolvePromise) => {
+        waiting.set(id, resolvePromise);
+        const call: AdminCall = {
+          id,
+          method: request.method,
+          url: request.url.href,
+          headers: request.headers,
+          body: request.body,
+        };
+        worker.postMessage(call);
+      });
+    },
+    close: () => worker.terminate().then(() => undefined),
+  };
+}
+
 export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   const stage = options.stage ?? 'local';
   const siteDir = options.siteDir ?? DEFAULT_SITE_DIR;
@@ -285,7 +351,12 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   await putRegions(regions);
   const seeded = options.seedDemo === false ? [] : await seedDemoCatalogues(regions);
 
-  const dispatch = createApiDispatcher({ stage, devTokenSecret });
+  const dispatchHere = createApiDispatcher({ stage, devTokenSecret });
+  const admin = options.adminWorker ? startAdminWorker({ stage, devTokenSecret }) : undefined;
+  const dispatch = (request: ApiRequest) =>
+    admin && isPrivateRoute(request.method, request.url.pathname)
+      ? admin.dispatch(request)
+      : dispatchHere(request);
   async function handleApi(req: IncomingMessage, url: URL): Promise<HttpResult> {
     const method = req.method ?? 'GET';
     try {
@@ -353,6 +424,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
         server.close(() => resolvePromise());
         server.closeAllConnections();
       });
+      await admin?.close();
       resetDocumentClient();
       await dynamo.close();
     },

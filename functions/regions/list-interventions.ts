@@ -1,10 +1,19 @@
 /** GET /api/regions/{regionId}/interventions — the region's published catalogue, paged. */
 import { PageQuerySchema, RegionPathSchema } from '../../shared/api.ts';
-import { httpHandler, JSON_TYPE, parsePath, parseQuery, text, wantsFresh } from '../lib/http.ts';
+import {
+  type EncodedText,
+  encodedText,
+  encodeText,
+  httpHandler,
+  JSON_TYPE,
+  parsePath,
+  parseQuery,
+  wantsFresh,
+} from '../lib/http.ts';
 import { type CataloguePage, pageOfCatalogue, requireRegion } from './catalogue-reader.ts';
 
-/** A page of a live version is kept (catalogue-reader.ts): its JSON is written once too. */
-const bodies = new WeakMap<CataloguePage, string>();
+/** A page of a live version is kept (catalogue-reader.ts): its JSON is written (and encoded) once too. */
+const bodies = new WeakMap<CataloguePage, EncodedText>();
 
 export const handler = httpHandler(async (event) => {
   const { regionId } = parsePath(RegionPathSchema, event);
@@ -13,8 +22,8 @@ export const handler = httpHandler(async (event) => {
   const page = await pageOfCatalogue(region, query, { fresh: wantsFresh(event) });
   let body = bodies.get(page);
   if (body === undefined) {
-    body = JSON.stringify({ regionId, ...page });
+    body = encodeText(JSON.stringify({ regionId, ...page }));
     bodies.set(page, body);
   }
-  return text(200, body, JSON_TYPE);
+  return encodedText(200, [body], JSON_TYPE);
 });

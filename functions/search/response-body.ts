@@ -2,9 +2,11 @@
  * The JSON body of a search answer. A page from the answer cache is written out once and reused: its
  * results with their review states (the clock and each region's interval decide them) stay valid until
  * the first instant one of them changes state; the regions' statuses are appended per request. The
- * bytes are exactly what serializing the answer afresh gives (test/search/response-body.test.ts).
+ * text is exactly what serializing the answer afresh gives (test/search/response-body.test.ts); the
+ * written part keeps its UTF-8 bytes too, so a server writing bytes encodes only the appended tail.
  */
 import { nextStateChange, reviewState } from '../../shared/review.ts';
+import { type EncodedText, encodeText } from '../lib/http.ts';
 import type { SearchPage } from './engine/federated.ts';
 import { toSearchResult } from './engine/index.ts';
 
@@ -12,7 +14,7 @@ export type RegionStatuses = Record<string, { status: string; version: number | 
 
 interface Written {
   /** `{"total":…,"results":[…],"facets":{…}` — the body up to the regions' statuses. */
-  head: string;
+  head: EncodedText;
   /** The review intervals the states were computed with (result regions, in result order). */
   intervals: string;
   /** Valid from this instant (when written) until the first instant a result's review state changes. */
@@ -27,7 +29,7 @@ export function searchResponseBody(
   statuses: RegionStatuses,
   now: number,
   intervalOf: (regionId: string) => number,
-): string {
+): EncodedText[] {
   let intervals = '';
   for (const hit of page.results) intervals += `${intervalOf(hit.regionId)},`;
   let entry = written.get(page);
@@ -39,8 +41,11 @@ export function searchResponseBody(
       return { ...toSearchResult(hit), reviewState: reviewState(hit.item, now, interval) };
     });
     const head = JSON.stringify({ total: page.total, results, facets: page.facets });
-    entry = { head: head.slice(0, -1), intervals, from: now, validUntil };
+    entry = { head: encodeText(head.slice(0, -1)), intervals, from: now, validUntil };
     written.set(page, entry);
   }
-  return `${entry.head},"regions":${JSON.stringify(statuses)},"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  return [
+    entry.head,
+    encodeText(`,"regions":${JSON.stringify(statuses)},"nextCursor":${JSON.stringify(page.nextCursor)}}`),
+  ];
 }

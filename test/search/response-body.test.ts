@@ -3,8 +3,9 @@
  * instant, across the review deadlines of its results, after an interval change and with other statuses.
  */
 import { describe, expect, it } from 'vitest';
+import type { EncodedText } from '../../functions/lib/http.ts';
 import { searchFederated, toSearchResult } from '../../functions/search/engine/index.ts';
-import { type RegionStatuses, searchResponseBody } from '../../functions/search/response-body.ts';
+import { type RegionStatuses, searchResponseBody as written } from '../../functions/search/response-body.ts';
 import { DAY_MS, reviewState } from '../../shared/review.ts';
 import { region } from './helpers.ts';
 
@@ -15,6 +16,14 @@ const index = region('ab', [
   { id: 'never', title: 'SFI intensivkurs' },
 ]);
 const page = searchFederated([index], { q: 'sfi' });
+
+/** The body's text, after checking that its bytes are exactly that text's UTF-8. */
+function searchResponseBody(...args: Parameters<typeof written>): string {
+  const pieces: EncodedText[] = written(...args);
+  const text = pieces.map((piece) => piece.text).join('');
+  expect(Buffer.concat(pieces.map((piece) => piece.bytes)).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  return text;
+}
 
 function fresh(statuses: RegionStatuses, now: number, interval: number): string {
   return JSON.stringify({

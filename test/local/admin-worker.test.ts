@@ -1,0 +1,81 @@
+/**
+ * The local server's admin routes on a thread of their own (`adminWorker`, as the load test runs it):
+ * the same dispatcher answers there — uploads publish, tokens are checked, errors keep their shape —
+ * and public reads see what the thread published.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Portal, startPortal } from '../../local/server.ts';
+import { makeIntervention, testRegion } from '../support/embedded.ts';
+
+const region = testRegion('worker', ['0126']);
+const neighbour = testRegion('worker-neighbour', ['0138']);
+let portal: Portal;
+
+beforeAll(async () => {
+  portal = await startPortal({
+    seedDemo: false,
+    siteDir: '/nonexistent',
+    rateLimit: false,
+    adminWorker: true,
+    regions: [region, neighbour],
+  });
+});
+afterAll(async () => {
+  await portal.close();
+});
+
+const upload = (token: string | undefined, body: unknown, regionId = region.id) =>
+  fetch(`${portal.url}/api/admin/regions/${regionId}/catalogue`, {
+    method: 'POST',
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+
+describe('admin routes on their own thread', () => {
+  it('an upload publishes, and the public listing (on the main thread) shows it', async () => {
+    const items = [
+      makeIntervention('sfi-a', { title: { sv: 'SFI kvällstid' } }),
+      makeIntervention('praktik-b'),
+    ];
+    const response = await upload(portal.tokenFor([region.id]), items);
+    expect(response.status).toBe(200);
+    const published = (await response.json()) as { status: string; version: number };
+    expect(published.status).toBe('published');
+    const listing = await fetch(`${portal.url}/api/regions/${region.id}/interventions`, {
+      headers: { 'cache-control': 'no-cache' },
+    });
+    const page = (await listing.json()) as { version: number; items: { id: string }[] };
+    expect(page.version).toBe(published.version);
+    expect(page.items.map((item) => item.id).sort()).toEqual(['praktik-b', 'sfi-a']);
+  });
+
+  it('refuses a missing or wrong token (401) and another region’s token (403), in the error shape', async () => {
+    const before = await (
+      await fetch(`${portal.url}/api/admin/regions/${region.id}/versions`, {
+        headers: { authorization: `Bearer ${portal.tokenFor([region.id])}` },
+      })
+    ).json();
+    const none = await upload(undefined, [makeIntervention('x')]);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    expect((await upload('not-a-token', [makeIntervention('x')])).status).toBe(401);
+    const other = await upload(portal.tokenFor([neighbour.id]), [makeIntervention('x')]);
+    expect(other.status).toBe(403);
+    const after = await (
+      await fetch(`${portal.url}/api/admin/regions/${region.id}/versions`, {
+        headers: { authorization: `Bearer ${portal.tokenFor([region.id])}` },
+      })
+    ).json();
+    expect(after).toEqual(before);
+  });
+
+  it('a rejected upload answers 4xx with its report, from the thread', async () => {
+    const response = await upload(portal.tokenFor([region.id]), [{ id: 'utan-titel' }]);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { errors: unknown[] };
+    expect(body.errors.length).toBeGreaterThan(0);
+  });
+});
