@@ -169,3 +169,14 @@ export function benchCorpus(regionCount = BENCH_REGIONS, perRegion = BENCH_ITEMS
   const regions = benchRegions(regionCount);
   return regions.map((region, i) => ({ region, items: benchCatalogue(region, i, perRegion) }));
 }
+
+/**
+ * A catalogue version's items marked with its generation (`[gen N]` at the end of the Swedish summary):
+ * the load test republishes one region so, and its client finds any answer that mixes two versions.
+ */
+export function tagGeneration(items: Intervention[], generation: number): Intervention[] {
+  return items.map((item) => ({
+    ...item,
+    summary: { sv: `${item.summary?.sv ?? ''} [gen ${generation}]`.trim().slice(-300) },
+  }));
+}

@@ -9,7 +9,9 @@
  *     the request's scheduled start, so a stalled server counts for every request it kept waiting (no
  *     "coordinated omission"). This is the latency at a given throughput.
  * Every answer is checked: status 200, and no page or search result mixes two catalogue generations of
- * the region being republished during the run.
+ * the region being republished during the run. The first `--warmup-seconds` (2) run the same way but are
+ * not counted: they open the connections and warm this process's own code, whose start would otherwise
+ * count as the server's latency (as wrk2 calibrates before it measures).
  */
 import { Agent, request } from 'node:http';
 
@@ -23,6 +25,7 @@ const connections = Number(arg('connections', '32'));
 const rate = Number(arg('rate', '0'));
 const paths: string[] = JSON.parse(arg('paths', '[]'));
 const watchedRegion = arg('watch', '');
+const warmupMs = Number(arg('warmup-seconds', '2')) * 1000;
 
 const agent = new Agent({ keepAlive: true, maxSockets: connections });
 /** Requests sent again after the server closed an idle keep-alive socket as they were sent on it. */
@@ -32,6 +35,8 @@ const latencies: number[] = [];
 const byKind: Record<'search' | 'listing' | 'item', number[]> = { search: [], listing: [], item: [] };
 const kindOf = (path: string) =>
   path.startsWith('/api/search') ? 'search' : /\/interventions(\?|$)/.test(path) ? 'listing' : 'item';
+/** With LOAD_TIMELINE=<file>: every request's start (epoch ms) and latency, to line up with publishes. */
+const timeline: string[] | undefined = process.env.LOAD_TIMELINE ? [] : undefined;
 let errors = 0;
 let mixed = 0;
 const statusCounts: Record<string, number> = {};
@@ -55,14 +60,21 @@ function generationsIn(body: Buffer): Set<number> {
 }
 
 function get(path: string, started = performance.now(), retry = false): Promise<void> {
+  const counted = started >= measuredFrom;
   return new Promise((resolve) => {
     const req = request({ host: base.hostname, port: base.port, path, agent, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const latency = performance.now() - started;
-        latencies.push(latency);
-        byKind[kindOf(path)].push(latency);
+        // Warm-up answers are checked like the others; only their latency is not counted.
+        if (counted) {
+          const latency = performance.now() - started;
+          latencies.push(latency);
+          byKind[kindOf(path)].push(latency);
+          timeline?.push(
+            `${Math.round(performance.timeOrigin + started)} ${latency.toFixed(1)} ${kindOf(path)}`,
+          );
+        }
         statusCounts[res.statusCode ?? 0] = (statusCounts[res.statusCode ?? 0] ?? 0) + 1;
         if (res.statusCode !== 200) errors++;
         else if (
@@ -93,10 +105,11 @@ function get(path: string, started = performance.now(), retry = false): Promise<
 
 let next = 0;
 const startedAt = performance.now();
+const measuredFrom = startedAt + warmupMs;
 if (rate > 0) {
   // Open loop: request k is due at startedAt + k / rate. The timer wakes every millisecond or so and
   // starts every request that is due; the agent queues those beyond `connections` open sockets.
-  const total = Math.floor(seconds * rate);
+  const total = Math.floor(((warmupMs + seconds * 1000) * rate) / 1000);
   let outstanding = 0;
   await new Promise<void>((resolve) => {
     const done = () => {
@@ -116,14 +129,14 @@ if (rate > 0) {
     tick();
   });
 } else {
-  const deadline = startedAt + seconds * 1000;
+  const deadline = measuredFrom + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) await get(paths[next++ % paths.length]!);
     }),
   );
 }
-const elapsed = (performance.now() - startedAt) / 1000;
+const elapsed = (performance.now() - measuredFrom) / 1000;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 latencies.sort((a, b) => a - b);
@@ -137,6 +150,7 @@ const kinds = Object.fromEntries(
 process.stdout.write(
   `${JSON.stringify({
     requests: latencies.length,
+    warmupSeconds: warmupMs / 1000,
     mode: rate > 0 ? 'open' : 'closed',
     offeredRps: rate > 0 ? rate : null,
     seconds: elapsed,
@@ -153,3 +167,4 @@ process.stdout.write(
   })}\n`,
 );
 agent.destroy();
+if (timeline) (await import('node:fs')).writeFileSync(process.env.LOAD_TIMELINE!, `${timeline.join('\n')}\n`);

@@ -8,6 +8,7 @@
  *   2. latency at a rate: an open loop at `--rate` requests/s (1,000, the target) for `--seconds` (30),
  *      latency measured from each request's scheduled start (see bench/load-client.ts).
  * Then the server's heap at the start and the end.
+ * Each phase first runs `--warmup-seconds` (2) uncounted, as load generators calibrate (see load-client.ts).
  *   --seconds=30   --soak (300 s)   --rate=1000   --capacity-seconds=10   --connections=32
  *   --regions=30 --per-region=2000   --publish-every-ms=10000 (a large value: no publishes, to tell their
  *   cost from the rest)
@@ -16,8 +17,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { publish } from '../functions/catalogue/store.ts';
 import { startPortal } from '../local/server.ts';
-import type { Intervention } from '../shared/intervention.ts';
-import { benchCorpus } from './corpus.ts';
+import { benchCorpus, tagGeneration } from './corpus.ts';
 import { fmt, heapMb, runJsonScript } from './harness.ts';
 import { benchQueries } from './queries.ts';
 
@@ -30,12 +30,8 @@ const capacitySeconds = Number(arg('capacity-seconds') ?? 10);
 const regionCount = Number(arg('regions') ?? 30);
 const perRegion = Number(arg('per-region') ?? 2_000);
 const PUBLISH_EVERY_MS = Number(arg('publish-every-ms') ?? 10_000);
-
-const tag = (items: Intervention[], generation: number) =>
-  items.map((item) => ({
-    ...item,
-    summary: { sv: `${item.summary?.sv ?? ''} [gen ${generation}]`.trim().slice(-300) },
-  }));
+/** Each phase first runs this long uncounted (bench/load-client.ts: connections opened, client warm). */
+const warmupSeconds = Number(arg('warmup-seconds') ?? 2);
 
 console.log(
   `Load test · ${regionCount} × ${perRegion} interventions · capacity: ${connections} connections for ${capacitySeconds} s · latency: ${rate} requests/s for ${seconds} s`,
@@ -45,13 +41,14 @@ const portal = await startPortal({
   regions: corpus.map((c) => c.region),
   seedDemo: false,
   dynamoProcess: true,
+  adminWorker: true, // uploads apart from public reads, as in AWS (other functions)
   rateLimit: false,
 });
 process.env.INSATS_LOG_LEVEL = 'error';
 const watched = corpus[0]!;
 for (const [i, { region, items }] of corpus.entries()) {
   await publish(region.tableName, {
-    items: i === 0 ? tag(items, 0) : items,
+    items: i === 0 ? tagGeneration(items, 0) : items,
     publishedBy: 'load',
     source: 'seed',
     counts: { added: items.length, changed: 0, removed: 0, unchanged: 0 },
@@ -80,33 +77,32 @@ for (let i = 0; i < 100; i++)
   paths.splice(i * 10, 0, `/api/regions/${watched.region.id}/interventions?limit=50`);
 
 const heapStart = heapMb();
+// With LOAD_TIMELINE: the server's event-loop stalls of 30 ms or more, with when they ended (epoch ms).
+const stalls: string[] = [];
+if (process.env.LOAD_TIMELINE) {
+  console.log(`clock ${Date.now()} epoch ms = ${process.hrtime.bigint() / 1000n} monotonic µs`);
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last >= 40) stalls.push(`stall ${Math.round(now - last - 10)} ms ending ${Date.now()}`);
+    last = now;
+  }, 10).unref();
+}
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
-let generation = 0;
-let publishes = 0;
-let publishFailures = 0;
 const token = portal.tokenFor([watched.region.id], 'Lasttest');
-let publishing: Promise<unknown> = Promise.resolve();
-const publisher = setInterval(() => {
-  generation++;
-  publishing = fetch(`${portal.url}/api/admin/regions/${watched.region.id}/catalogue`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(tag(watched.items, generation)),
-  }).then(
-    async (r) => {
-      if (r.status === 200) publishes++;
-      else {
-        publishFailures++;
-        console.log(`publish ${generation} answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
-      }
-    },
-    (error) => {
-      publishFailures++;
-      console.log(`publish ${generation} failed: ${error}`);
-    },
-  );
-}, PUBLISH_EVERY_MS);
+// The administrator publishing every 10 s, in a process of its own (bench/load-publisher.ts), for both phases.
+const publisher = runJsonScript<{ publishes: number; failures: number; log: string[]; times: string[] }>(
+  fileURLToPath(new URL('./load-publisher.ts', import.meta.url)),
+  [
+    `--url=${portal.url}`,
+    `--token=${token}`,
+    `--every-ms=${PUBLISH_EVERY_MS}`,
+    `--seconds=${(capacitySeconds > 0 ? capacitySeconds + warmupSeconds : 0) + seconds + warmupSeconds + 1}`,
+    `--regions=${regionCount}`,
+    `--per-region=${perRegion}`,
+  ],
+);
 
 interface ClientResult {
   requests: number;
@@ -127,6 +123,7 @@ const drive = (args: string[]) =>
     `--url=${portal.url}`,
     `--watch=${watched.region.id}`,
     `--paths=${JSON.stringify(paths)}`,
+    `--warmup-seconds=${warmupSeconds}`,
     ...args,
   ]);
 
@@ -167,14 +164,15 @@ try {
   report(atRate, seconds);
 } finally {
   loopDelay.disable();
-  clearInterval(publisher);
 }
-await publishing; // a publish under way when the client stopped finishes before the server closes
+const published = await publisher; // a publish under way when the client stopped finishes first
+for (const line of published.log) console.log(line);
+if (process.env.LOAD_TIMELINE) for (const line of [...published.times, ...stalls]) console.log(line);
 await new Promise((resolve) => setTimeout(resolve, 2_000));
 const heapEnd = heapMb();
 await portal.close();
 console.log(
-  `publishes     ${publishes} new versions of ${watched.region.id} during the run (${publishFailures} failed)`,
+  `publishes     ${published.publishes} new versions of ${watched.region.id} during the run (${published.failures} failed)`,
 );
 console.log(`server heap   ${fmt(heapStart, 0)} MB at start → ${fmt(heapEnd, 0)} MB at end`);
 console.log(
@@ -182,7 +180,7 @@ console.log(
 );
 const { answers } = await import('../functions/search/search.ts');
 console.log(
-  `search cache  ${answers.hits} answers reused, ${answers.misses} computed (${fmt((100 * answers.hits) / Math.max(1, answers.hits + answers.misses), 0)} % reused; exact: a new region version empties it)`,
+  `search cache  ${answers.hits} answers reused, ${answers.misses} computed on request (${fmt((100 * answers.hits) / Math.max(1, answers.hits + answers.misses), 0)} % reused), ${answers.prepares} computed ahead of ${answers.adopted} swaps`,
 );
 if (atRate) {
   // Met only at the target rate or above, and only if the server kept up with it (the open loop's last
