@@ -40,6 +40,33 @@ describe('GET /api/regions', () => {
     expect(sodertorn.catalogue).toMatchObject({ version: 1, itemCount: 45 });
     expect(body.regions.find((r) => r.id === 'nordost')!.catalogue).toBeNull();
   });
+
+  it('shows a publish within LIMITS.publicLiveMaxAgeMs, and at once to a request asking for fresh', async () => {
+    const goteborg = portal.regions.find((r) => r.id === 'goteborgsregionen')!;
+    const versionOf = async (init?: RequestInit) =>
+      RegionsResponseSchema.parse(await (await get('/api/regions', init)).json()).regions.find(
+        (r) => r.id === goteborg.id,
+      )!.catalogue?.version ?? null;
+    const publishOne = (id: string) =>
+      publish(goteborg.tableName, {
+        items: [makeIntervention(id, { municipalities: ['1480'] })],
+        publishedBy: 'test',
+        source: 'seed',
+        counts: { added: 1, changed: 0, removed: 0, unchanged: 0 },
+      });
+    const before = await versionOf();
+    const first = await publishOne('gbg-1');
+    const published = Date.now();
+    for (;;) {
+      const version = await versionOf();
+      if (version === first.version) break;
+      expect(version).toBe(before);
+      expect(Date.now() - published).toBeLessThan(LIMITS.publicLiveMaxAgeMs + 1_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const second = await publishOne('gbg-2');
+    expect(await versionOf({ headers: { 'cache-control': 'no-cache' } })).toBe(second.version);
+  });
 });
 
 describe('GET /api/regions/{regionId}/interventions', () => {
