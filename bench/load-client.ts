@@ -37,6 +37,18 @@ const kindOf = (path: string) =>
   path.startsWith('/api/search') ? 'search' : /\/interventions(\?|$)/.test(path) ? 'listing' : 'item';
 /** With LOAD_TIMELINE=<file>: every request's start (epoch ms) and latency, to line up with publishes. */
 const timeline: string[] | undefined = process.env.LOAD_TIMELINE ? [] : undefined;
+// …and this process's own event-loop stalls of 30 ms or more (a late client delays what it measures).
+if (timeline) {
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last >= 40)
+      timeline.push(
+        `${Math.round(performance.timeOrigin + now)} client-stall ${Math.round(now - last - 10)}`,
+      );
+    last = now;
+  }, 10).unref();
+}
 let errors = 0;
 let mixed = 0;
 const statusCounts: Record<string, number> = {};

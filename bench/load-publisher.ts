@@ -25,9 +25,13 @@ const times: string[] = [];
 let publishes = 0;
 let failures = 0;
 let generation = 0;
-const stopAt = Date.now() + seconds * 1_000;
-while (Date.now() + everyMs <= stopAt) {
-  await new Promise((resolve) => setTimeout(resolve, everyMs));
+const startedAt = Date.now();
+const stopAt = startedAt + seconds * 1_000;
+// Publish k starts at startedAt + k × everyMs, whatever the one before took (at once if it overran).
+while (startedAt + (generation + 1) * everyMs <= stopAt) {
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, startedAt + (generation + 1) * everyMs - Date.now())),
+  );
   generation++;
   const sentAt = Date.now();
   try {
