@@ -14,6 +14,7 @@
  * count as the server's latency (as wrk2 calibrates before it measures).
  */
 import { Agent, request } from 'node:http';
+import { watchStalls } from './stalls.ts';
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -38,17 +39,10 @@ const kindOf = (path: string) =>
 /** With LOAD_TIMELINE=<file>: every request's start (epoch ms) and latency, to line up with publishes. */
 const timeline: string[] | undefined = process.env.LOAD_TIMELINE ? [] : undefined;
 // …and this process's own event-loop stalls of 30 ms or more (a late client delays what it measures).
-if (timeline) {
-  let last = performance.now();
-  setInterval(() => {
-    const now = performance.now();
-    if (now - last >= 40)
-      timeline.push(
-        `${Math.round(performance.timeOrigin + now)} client-stall ${Math.round(now - last - 10)}`,
-      );
-    last = now;
-  }, 10).unref();
-}
+if (timeline)
+  watchStalls((ms) =>
+    timeline.push(`${Math.round(performance.timeOrigin + performance.now())} client-stall ${ms}`),
+  );
 let errors = 0;
 let mixed = 0;
 const statusCounts: Record<string, number> = {};
@@ -81,11 +75,10 @@ function get(path: string, started = performance.now(), retry = false): Promise<
         // Warm-up answers are checked like the others; only their latency is not counted.
         if (counted) {
           const latency = performance.now() - started;
+          const kind = kindOf(path);
           latencies.push(latency);
-          byKind[kindOf(path)].push(latency);
-          timeline?.push(
-            `${Math.round(performance.timeOrigin + started)} ${latency.toFixed(1)} ${kindOf(path)}`,
-          );
+          byKind[kind].push(latency);
+          timeline?.push(`${Math.round(performance.timeOrigin + started)} ${latency.toFixed(1)} ${kind}`);
         }
         statusCounts[res.statusCode ?? 0] = (statusCounts[res.statusCode ?? 0] ?? 0) + 1;
         if (res.statusCode !== 200) errors++;

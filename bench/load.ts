@@ -20,6 +20,7 @@ import { startPortal } from '../local/server.ts';
 import { benchCorpus, tagGeneration } from './corpus.ts';
 import { fmt, heapMb, runJsonScript } from './harness.ts';
 import { benchQueries } from './queries.ts';
+import { watchStalls } from './stalls.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const seconds = process.argv.includes('--soak') ? 300 : Number(arg('seconds') ?? 30);
@@ -81,12 +82,7 @@ const heapStart = heapMb();
 const stalls: string[] = [];
 if (process.env.LOAD_TIMELINE) {
   console.log(`clock ${Date.now()} epoch ms = ${process.hrtime.bigint() / 1000n} monotonic µs`);
-  let last = performance.now();
-  setInterval(() => {
-    const now = performance.now();
-    if (now - last >= 40) stalls.push(`stall ${Math.round(now - last - 10)} ms ending ${Date.now()}`);
-    last = now;
-  }, 10).unref();
+  watchStalls((ms) => stalls.push(`stall ${ms} ms ending ${Date.now()}`));
 }
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();

@@ -9,12 +9,7 @@ import { readFileSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HttpResult } from '../functions/lib/http.ts';
-import { type ApiRequest, createApiDispatcher } from './server.ts';
-
-export interface AdminWorkerData {
-  stage: 'local' | 'test' | 'production';
-  devTokenSecret: string;
-}
+import { type ApiRequest, createApiDispatcher, type DispatcherOptions } from './server.ts';
 
 export interface AdminCall {
   id: number;
@@ -47,7 +42,7 @@ function yieldCpuToPublicRoutes(): void {
 if (parentPort) {
   yieldCpuToPublicRoutes();
   const port = parentPort;
-  const dispatch = createApiDispatcher(workerData as AdminWorkerData);
+  const dispatch = createApiDispatcher(workerData as DispatcherOptions);
   port.on('message', (call: AdminCall) => {
     void dispatch({
       method: call.method,

@@ -21,7 +21,7 @@ import { matchRoute, type Route } from '../functions/routes.ts';
 import { LIMITS } from '../shared/limits.ts';
 import type { RegionConfig } from '../shared/region.ts';
 import { SECURITY_HEADERS } from '../shared/security-headers.ts';
-import type { AdminAnswer, AdminCall, AdminWorkerData } from './admin-worker.ts';
+import type { AdminAnswer, AdminCall } from './admin-worker.ts';
 import { pointSdkAt, startEmbeddedDynamo, startEmbeddedDynamoProcess } from './embedded-dynamo.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { loadRegionsConfig } from './regions-config.ts';
@@ -223,10 +223,13 @@ export interface ApiRequest {
  * token of admin routes (as the JWT authorizer does), and invoke the route's handler. Exported so that
  * property tests drive exactly this path without sockets.
  */
-export function createApiDispatcher(options: {
+/** What the dispatcher needs: the stage (production refuses development tokens) and their secret. */
+export interface DispatcherOptions {
   stage: 'local' | 'test' | 'production';
   devTokenSecret: string;
-}) {
+}
+
+export function createApiDispatcher(options: DispatcherOptions) {
   return async function dispatch(request: ApiRequest): Promise<HttpResult> {
     const { method, url } = request;
     let event: HttpEvent | undefined;
@@ -296,7 +299,7 @@ function isPrivateRoute(method: string, path: string): boolean {
 }
 
 /** The admin worker thread and a dispatch that hands it a request and waits for its answer. */
-function startAdminWorker(data: AdminWorkerData) {
+function startAdminWorker(data: DispatcherOptions) {
   const worker = new Worker(new URL('./admin-worker.ts', import.meta.url), {
     workerData: data,
     env: SHARE_ENV,

@@ -207,7 +207,11 @@ export class Federation {
       swap();
       return Promise.resolve();
     }
-    const swapped = this.swaps.then(() => prepare(index).catch(() => undefined)).then(swap);
+    // A preparation that fails (or throws) still lets the new index go live.
+    const swapped = this.swaps
+      .then(() => prepare(index))
+      .catch(() => undefined)
+      .then(swap);
     this.swaps = swapped;
     return swapped;
   }

@@ -24,12 +24,15 @@ interface Written {
 
 const written = new WeakMap<SearchPage, Written>();
 
-export function searchResponseBody(
+/**
+ * `{"total":…,"results":[…],"facets":{…}` of `page` at `now` — kept with the page and reused while its
+ * results' review states and their regions' intervals hold. The warm-up before a swap writes it too.
+ */
+export function writtenHead(
   page: SearchPage,
-  statuses: RegionStatuses,
   now: number,
   intervalOf: (regionId: string) => number,
-): EncodedText[] {
+): EncodedText {
   let intervals = '';
   for (const hit of page.results) intervals += `${intervalOf(hit.regionId)},`;
   let entry = written.get(page);
@@ -44,8 +47,18 @@ export function searchResponseBody(
     entry = { head: encodeText(head.slice(0, -1)), intervals, from: now, validUntil };
     written.set(page, entry);
   }
+  return entry.head;
+}
+
+/** The whole body: the written head, then the regions' statuses now and the next cursor. */
+export function searchResponseBody(
+  page: SearchPage,
+  statuses: RegionStatuses,
+  now: number,
+  intervalOf: (regionId: string) => number,
+): EncodedText[] {
   return [
-    entry.head,
+    writtenHead(page, now, intervalOf),
     encodeText(`,"regions":${JSON.stringify(statuses)},"nextCursor":${JSON.stringify(page.nextCursor)}}`),
   ];
 }

@@ -15,7 +15,7 @@ import { recordSearch } from '../statistics/demand-recorder.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { InvalidCursorError, type RegionIndex, searchFederated } from './engine/index.ts';
 import { Federation } from './federation.ts';
-import { searchResponseBody } from './response-body.ts';
+import { searchResponseBody, writtenHead } from './response-body.ts';
 
 /** Answers reused while the same index objects are searched (answer-cache.ts): identical to recomputing. */
 export const answers = new AnswerCache();
@@ -23,7 +23,7 @@ export const answers = new AnswerCache();
 /** An answer computed ahead of a swap, its JSON written too (response-body.ts keeps it with the page). */
 function warmAnswer(indexes: readonly RegionIndex[], query: SearchQuery) {
   const page = searchFederated(indexes, query);
-  searchResponseBody(page, {}, Date.now(), reviewIntervalOf);
+  writtenHead(page, Date.now(), reviewIntervalOf);
   return page;
 }
 
