@@ -28,7 +28,9 @@ const paths: string[] = JSON.parse(arg('paths', '[]'));
 const watchedRegion = arg('watch', '');
 const warmupMs = Number(arg('warmup-seconds', '2')) * 1000;
 
-const agent = new Agent({ keepAlive: true, maxSockets: connections });
+// An idle socket is closed here after 4 s, before the server's 5 s keep-alive ends it, as a browser
+// closes idle connections: a request is then not sent on a socket the server is closing at that moment.
+const agent = new Agent({ keepAlive: true, maxSockets: connections, timeout: 4_000 });
 /** Requests sent again after the server closed an idle keep-alive socket as they were sent on it. */
 let resent = 0;
 const latencies: number[] = [];
@@ -101,7 +103,8 @@ function get(path: string, started = performance.now(), retry = false): Promise<
         return;
       }
       errors++;
-      statusCounts.network = (statusCounts.network ?? 0) + 1;
+      const key = `network ${error.code ?? error.message}`;
+      statusCounts[key] = (statusCounts[key] ?? 0) + 1;
       resolve();
     });
     req.end();

@@ -97,8 +97,14 @@ export async function readPlaces(tableName: string, id: string): Promise<PlacesR
   return result.Item ? fromRow(result.Item) : undefined;
 }
 
-/** Every PLACES item of a region (one partition, a handful of pages at most). */
-export async function readAllPlaces(tableName: string): Promise<Map<string, PlacesRecord>> {
+/**
+ * Every PLACES item of a region (one partition, a handful of pages at most). `consistent`: as a GetItem
+ * of one would read it (the public overlay, whose fresh reads must show a change at once).
+ */
+export async function readAllPlaces(
+  tableName: string,
+  options: { consistent?: boolean } = {},
+): Promise<Map<string, PlacesRecord>> {
   const records = new Map<string, PlacesRecord>();
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -108,6 +114,7 @@ export async function readAllPlaces(tableName: string): Promise<Map<string, Plac
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': PLACES_PK },
         ExclusiveStartKey: startKey,
+        ...(options.consistent ? { ConsistentRead: true } : {}),
       }),
     );
     for (const row of page.Items ?? []) records.set(row.sk as string, fromRow(row));

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoDate } from '../../local/seed.ts';
 import { type Portal, startPortal } from '../../local/server.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -165,7 +166,10 @@ describe('the catalogue and the live places', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body.places).toMatchObject({ open: true, placesAvailable: 2, source: 'exchange' });
-    const item = await anonymous('/api/regions/sodertorn/interventions/huddinge-sfi-kvall');
+    // Asked fresh, as the admin pages ask after a change (any reader sees it within a second: below).
+    const item = await anonymous('/api/regions/sodertorn/interventions/huddinge-sfi-kvall', {
+      headers: { 'cache-control': 'no-cache' },
+    });
     expect(item.body.item.interMunicipal).toMatchObject({ open: true, placesAvailable: 2 });
   });
 
@@ -181,5 +185,38 @@ describe('the catalogue and the live places', () => {
     const changed = Date.now();
     await expect.poll(() => placesOf(), { timeout: LIMITS.publicLiveMaxAgeMs + 1_000, interval: 50 }).toBe(0);
     expect(Date.now() - changed).toBeLessThan(LIMITS.publicLiveMaxAgeMs + 1_000);
+  });
+
+  it('reads of every intervention of a region share one read of its places a second', async () => {
+    const page = await anonymous('/api/regions/sodertorn/interventions?limit=20', {
+      headers: { 'cache-control': 'no-cache' },
+    });
+    const ids = (page.body.items as { id: string }[]).map((i) => i.id);
+    expect(ids.length).toBeGreaterThan(5);
+    // Every store call of this process (the SDK's base client: the document client's calls go through it).
+    const send = vi.spyOn(Object.getPrototypeOf(DynamoDBClient.prototype), 'send');
+    const placesReads = () =>
+      send.mock.calls.filter(([command]) => {
+        const input = (command as { input: Record<string, unknown> }).input;
+        const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
+        return (input.Key as { pk?: unknown } | undefined)?.pk === 'PLACES' || values?.[':pk'] === 'PLACES';
+      }).length;
+    try {
+      const started = Date.now();
+      const answers = await Promise.all(
+        ids.map((id) => anonymous(`/api/regions/sodertorn/interventions/${id}`)),
+      );
+      expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
+      expect(
+        answers.find((a) => a.body.item.id === 'huddinge-sfi-kvall')!.body.item.interMunicipal,
+      ).toMatchObject({ placesAvailable: 0 });
+      // At most one read of the region's places per LIMITS.publicLiveMaxAgeMs, however many items are read.
+      expect(placesReads()).toBeLessThanOrEqual(
+        Math.ceil((Date.now() - started) / LIMITS.publicLiveMaxAgeMs),
+      );
+      expect(placesReads()).toBeLessThan(ids.length);
+    } finally {
+      send.mockRestore();
+    }
   });
 });
