@@ -2,7 +2,8 @@
  * Counting searches without slowing them: `recordSearch` computes the search's counter key (see
  * demand-key.ts), adds one to an in-memory map and returns. Nothing waits for the store. The map is
  * flushed in the background — when it holds DEMAND_FLUSH_ENTRIES distinct keys or DEMAND_FLUSH_MS after
- * its first entry, whichever comes first — as one `UpdateItem ADD count` per key on the national table.
+ * its first entry, whichever comes first — as one `UpdateItem ADD count` per key on the national table,
+ * one at a time and at most DEMAND_WRITES_PER_SECOND, so a flush never crowds out the searches.
  * A flush that fails is logged (error name and entry count only: never the keys, which hold query terms)
  * and dropped; nothing is ever thrown into a search.
  *
@@ -27,14 +28,24 @@ export const DEMAND_FLUSH_ENTRIES = 5_000;
 export const DEMAND_FLUSH_MS = 10_000;
 /** Above this many distinct pending keys (a store that keeps failing), new searches are not counted. */
 export const DEMAND_MAX_PENDING = 20_000;
-const FLUSH_CONCURRENCY = 8;
+/**
+ * A flush's pace. Each write is a signed store call, ~0.5–1 ms of this instance's CPU: the load test's
+ * 400 keys, written 8 at a time, held its server's event loop for ~300 ms every 10 s, and that was most
+ * of its slowest searches. One at a time and 5 ms apart, a flush takes at most a fifth of the thread
+ * (400 keys in ~2 s, well inside the 10 s window).
+ */
+export const DEMAND_WRITES_PER_SECOND = 200;
 
 /** `<day>\n<sk>` → count. */
 const pending = new Map<string, number>();
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
 let enabled = process.env.INSATS_DEMAND_COUNTING !== 'off';
-let options = { entries: DEMAND_FLUSH_ENTRIES, ms: DEMAND_FLUSH_MS };
+let options = {
+  entries: DEMAND_FLUSH_ENTRIES,
+  ms: DEMAND_FLUSH_MS,
+  writesPerSecond: DEMAND_WRITES_PER_SECOND,
+};
 
 /** Switch counting on or off (the benchmark compares both; `INSATS_DEMAND_COUNTING=off` at start). */
 export function setDemandCounting(on: boolean): void {
@@ -42,8 +53,16 @@ export function setDemandCounting(on: boolean): void {
 }
 
 /** Tests and the benchmark: other flush thresholds. */
-export function configureDemandFlush(next: { entries?: number; ms?: number }): void {
-  options = { entries: next.entries ?? DEMAND_FLUSH_ENTRIES, ms: next.ms ?? DEMAND_FLUSH_MS };
+export function configureDemandFlush(next: {
+  entries?: number;
+  ms?: number;
+  writesPerSecond?: number;
+}): void {
+  options = {
+    entries: next.entries ?? DEMAND_FLUSH_ENTRIES,
+    ms: next.ms ?? DEMAND_FLUSH_MS,
+    writesPerSecond: next.writesPerSecond ?? DEMAND_WRITES_PER_SECOND,
+  };
 }
 
 export const pendingDemandEntries = (): number => pending.size;
@@ -70,30 +89,30 @@ export function recordSearch(search: DemandSearch, total: number, now: number = 
 
 async function write(entries: [string, number][]): Promise<void> {
   const table = registryTableName();
-  let next = 0;
+  const gapMs = 1_000 / options.writesPerSecond;
   let failed = 0;
   let errorName: string | undefined;
-  const worker = async () => {
-    while (next < entries.length) {
-      const [key, count] = entries[next++]!;
-      const cut = key.indexOf('\n');
-      try {
-        await documentClient().send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { pk: demandPk(key.slice(0, cut)), sk: key.slice(cut + 1) },
-            UpdateExpression: 'ADD #count :n',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':n': count },
-          }),
-        );
-      } catch (error) {
-        failed++;
-        errorName ??= error instanceof Error ? error.name : 'unknown';
-      }
+  let startedAt = Number.NEGATIVE_INFINITY;
+  for (const [key, count] of entries) {
+    const wait = startedAt + gapMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    startedAt = performance.now();
+    const cut = key.indexOf('\n');
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: demandPk(key.slice(0, cut)), sk: key.slice(cut + 1) },
+          UpdateExpression: 'ADD #count :n',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    } catch (error) {
+      failed++;
+      errorName ??= error instanceof Error ? error.name : 'unknown';
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(FLUSH_CONCURRENCY, entries.length) }, worker));
+  }
   if (failed) log.warn('demand counters dropped', { failed, of: entries.length, errorName });
 }
 

@@ -3,8 +3,9 @@
  * the counters as they are written to the national table, and GET /api/coverage/demand.
  * The privacy test reads the stored DEMAND items raw and looks for anything that could identify a person.
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registryTableName } from '../../functions/lib/config.ts';
 import { documentClient } from '../../functions/lib/dynamo.ts';
 import {
@@ -144,6 +145,37 @@ describe('counting never slows or breaks a search', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pendingDemandEntries()).toBe(0);
     expect((await demandItems()).some((i) => String(i.sk).endsWith('|tidsord'))).toBe(true);
+  });
+
+  it('a flush writes one counter at a time, paced, so it never crowds out the searches', async () => {
+    configureDemandFlush({ entries: 1_000, ms: 60_000, writesPerSecond: 50 });
+    await flushDemand();
+    const keys = ['pendelord', 'metronom', 'rytmord', 'pulsord', 'tempoord', 'taktslag'];
+    for (const q of keys) recordSearch({ q, municipality: '0180' }, 0);
+    // Every store call of this process, passed through, with how many were in flight at once.
+    const base = Object.getPrototypeOf(DynamoDBClient.prototype);
+    const send = base.send;
+    let calls = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const spy = vi.spyOn(base, 'send').mockImplementation(function (this: unknown, ...args: unknown[]) {
+      calls++;
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      return (send.apply(this, args) as Promise<unknown>).finally(() => inFlight--);
+    });
+    const started = performance.now();
+    try {
+      await flushDemand();
+    } finally {
+      spy.mockRestore();
+    }
+    const elapsed = performance.now() - started;
+    expect(calls).toBe(keys.length);
+    expect(mostInFlight).toBe(1);
+    // Six writes at 50 a second: the last starts at least 5 × 20 ms after the first.
+    expect(elapsed).toBeGreaterThanOrEqual(5 * 20 - 2);
+    const sks = (await demandItems()).map((i) => String(i.sk));
+    for (const q of keys) expect(sks.some((sk) => sk.endsWith(`|${q}`))).toBe(true);
   });
 
   it('a failing store: the flush logs and drops, never throws', async () => {
