@@ -5,11 +5,11 @@
  * Building and sending the 2,000-item upload happens here, not in the server's process, so the server
  * pays only for what it would pay in production. Prints what happened as JSON.
  */
-import { constants, setPriority } from 'node:os';
+import { yieldCpuToPublicRoutes } from '../local/priority.ts';
 import { benchCorpus, tagGeneration } from './corpus.ts';
 
 // The administrator's browser is another machine: here it takes only CPU that nothing else wants.
-setPriority(constants.priority.PRIORITY_LOW);
+yieldCpuToPublicRoutes();
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const url = arg('url')!;

@@ -9,6 +9,11 @@
  *      latency measured from each request's scheduled start (see bench/load-client.ts).
  * Then the server's heap at the start and the end.
  * Each phase first runs `--warmup-seconds` (2) uncounted, as load generators calibrate (see load-client.ts).
+ * Every Node process of the test runs with `--v8-pool-size=1` (npm run load passes it to this one): by
+ * default each starts 4 V8 helper threads, sized for a machine it has to itself, and here four processes
+ * share 2 cores. A major collection's concurrent marking in the server then took both cores, and the
+ * public event loop waited on the run queue (its schedstat: 20–55 ms of every 40–80 ms stall). With one
+ * helper a process, marking takes at most one core. (The admin process runs at the lowest priority.)
  *   --seconds=30   --soak (300 s)   --rate=1000   --capacity-seconds=10   --connections=32
  *   --regions=30 --per-region=2000   --publish-every-ms=10000 (a large value: no publishes, to tell their
  *   cost from the rest)
@@ -37,15 +42,15 @@ const warmupSeconds = Number(arg('warmup-seconds') ?? 2);
 console.log(
   `Load test · ${regionCount} × ${perRegion} interventions · capacity: ${connections} connections for ${capacitySeconds} s · latency: ${rate} requests/s for ${seconds} s`,
 );
+process.env.INSATS_LOG_LEVEL = 'error'; // the admin process takes this environment when it starts
 const corpus = benchCorpus(regionCount, perRegion);
 const portal = await startPortal({
   regions: corpus.map((c) => c.region),
   seedDemo: false,
   dynamoProcess: true,
-  adminWorker: true, // uploads apart from public reads, as in AWS (other functions)
+  adminProcess: true, // uploads apart from public reads, as in AWS (other functions)
   rateLimit: false,
 });
-process.env.INSATS_LOG_LEVEL = 'error';
 const watched = corpus[0]!;
 for (const [i, { region, items }] of corpus.entries()) {
   await publish(region.tableName, {
@@ -88,6 +93,7 @@ const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 const token = portal.tokenFor([watched.region.id], 'Lasttest');
 // The administrator publishing every 10 s, in a process of its own (bench/load-publisher.ts), for both phases.
+const ONE_HELPER = { nodeArgs: ['--v8-pool-size=1'] };
 const publisher = runJsonScript<{ publishes: number; failures: number; log: string[]; times: string[] }>(
   fileURLToPath(new URL('./load-publisher.ts', import.meta.url)),
   [
@@ -98,6 +104,7 @@ const publisher = runJsonScript<{ publishes: number; failures: number; log: stri
     `--regions=${regionCount}`,
     `--per-region=${perRegion}`,
   ],
+  ONE_HELPER,
 );
 
 interface ClientResult {
@@ -115,13 +122,17 @@ interface ClientResult {
 }
 
 const drive = (args: string[]) =>
-  runJsonScript<ClientResult>(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [
-    `--url=${portal.url}`,
-    `--watch=${watched.region.id}`,
-    `--paths=${JSON.stringify(paths)}`,
-    `--warmup-seconds=${warmupSeconds}`,
-    ...args,
-  ]);
+  runJsonScript<ClientResult>(
+    fileURLToPath(new URL('./load-client.ts', import.meta.url)),
+    [
+      `--url=${portal.url}`,
+      `--watch=${watched.region.id}`,
+      `--paths=${JSON.stringify(paths)}`,
+      `--warmup-seconds=${warmupSeconds}`,
+      ...args,
+    ],
+    ONE_HELPER,
+  );
 
 function report(r: ClientResult, seconds: number): void {
   console.log(`  requests      ${r.requests} in ${fmt(seconds, 0)} s → ${fmt(r.rps, 0)} requests/s`);

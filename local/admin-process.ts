@@ -1,61 +1,57 @@
 /**
- * The local server's admin routes, on a thread of their own. In AWS the admin functions are other Lambda
- * functions than the public ones, so an upload's parsing, validation and publishing never share an
- * event loop with newcomers' searches; `startPortal({ adminWorker: true })` keeps that true locally
- * (the load test uses it). The thread runs the very same dispatcher (token check included) on requests
- * the main thread has read, and answers with the handler's result.
+ * The local server's admin routes, in a process of their own. In AWS the admin functions are other Lambda
+ * functions than the public ones, so an upload's parsing, validation and publishing never share an event
+ * loop, a heap or a CPU with newcomers' searches; `startPortal({ adminProcess: true })` keeps that true
+ * locally (the load test uses it). The process runs the very same dispatcher (token check included) on
+ * requests the server has read, and answers with the handler's result, over the IPC channel.
+ *
+ * A process, not a worker thread: a thread shares the server's process, and with it V8's helper threads
+ * (which collect and compile for every isolate at the normal priority) and the address space (a busy heap's
+ * page mapping holds up the other threads' page faults). In the load test, an upload on a worker thread
+ * still stalled the public event loop for up to 1.3 s at the start of some publishes.
  */
-import { readFileSync } from 'node:fs';
-import { constants, setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { HttpResult } from '../functions/lib/http.ts';
+import { yieldCpuToPublicRoutes } from './priority.ts';
 import { type ApiRequest, createApiDispatcher, type DispatcherOptions } from './server.ts';
 
-export interface AdminCall {
-  id: number;
-  method: string;
-  url: string;
-  headers: ApiRequest['headers'];
-  body: Uint8Array;
-}
+/** The dispatcher's options, handed to the process in its environment (never on its command line). */
+export const ADMIN_PROCESS_ENV = 'INSATS_ADMIN_PROCESS';
 
-export interface AdminAnswer {
-  id: number;
-  result: HttpResult;
-}
+export type AdminMessage =
+  | { type: 'ready' }
+  | { type: 'answer'; id: number; result: HttpResult }
+  | {
+      type: 'call';
+      id: number;
+      method: string;
+      url: string;
+      headers: ApiRequest['headers'];
+      body: Uint8Array;
+    };
 
-/**
- * This thread at the lowest CPU priority (Linux: a thread has its own nice value; its id is the first field
- * of /proc/thread-self/stat). On a machine whose cores are shared, the OS then gives newcomers' requests
- * the CPU first and an upload takes what is left, as it would on the admin function's own hardware in
- * AWS. Elsewhere the thread keeps the normal priority.
- */
-function yieldCpuToPublicRoutes(): void {
-  try {
-    const tid = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ', 1)[0]);
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, constants.priority.PRIORITY_LOW);
-  } catch {
-    // not Linux, or not permitted: the normal priority
-  }
-}
-
-if (parentPort) {
+if (process.send && process.env[ADMIN_PROCESS_ENV]) {
   yieldCpuToPublicRoutes();
-  const port = parentPort;
-  const dispatch = createApiDispatcher(workerData as DispatcherOptions);
-  port.on('message', (call: AdminCall) => {
+  const send = process.send.bind(process);
+  const dispatch = createApiDispatcher(JSON.parse(process.env[ADMIN_PROCESS_ENV]) as DispatcherOptions);
+  process.on('message', (message: AdminMessage) => {
+    if (message.type !== 'call') return;
+    const { id, method, url, headers, body } = message;
     void dispatch({
-      method: call.method,
-      url: new URL(call.url),
-      headers: call.headers,
-      body: Buffer.from(call.body.buffer, call.body.byteOffset, call.body.byteLength),
+      method,
+      url: new URL(url),
+      headers,
+      body: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
     }).then((result) => {
-      // Plain fields only: the structured clone would drop the kept bytes' symbol key anyway.
-      const { statusCode, headers, body, isBase64Encoded } = result;
-      port.postMessage({
-        id: call.id,
-        result: { statusCode, headers, body, isBase64Encoded },
-      } satisfies AdminAnswer);
+      // Plain fields only: the kept bytes' symbol key would not cross the channel anyway.
+      const { statusCode, headers: answerHeaders, body: answerBody, isBase64Encoded } = result;
+      send({
+        type: 'answer',
+        id,
+        result: { statusCode, headers: answerHeaders, body: answerBody, isBase64Encoded },
+      } satisfies AdminMessage);
     });
   });
+  // The server went away (closed, or crashed): nothing is left to answer.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' } satisfies AdminMessage);
 }

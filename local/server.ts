@@ -3,13 +3,13 @@
  * Gateway HTTP API v2 events) and serves the built Astro site for everything else, as CloudFront will.
  * `startPortal` also starts the embedded DynamoDB, creates the stores and loads the demo catalogues.
  */
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { regionGroup } from '../functions/auth/claims.ts';
 import { signDevToken, verifyDevToken } from '../functions/auth/dev-token.ts';
 import { REGISTRY_TABLE_ENV } from '../functions/lib/config.ts';
@@ -21,7 +21,7 @@ import { matchRoute, type Route } from '../functions/routes.ts';
 import { LIMITS } from '../shared/limits.ts';
 import type { RegionConfig } from '../shared/region.ts';
 import { SECURITY_HEADERS } from '../shared/security-headers.ts';
-import type { AdminAnswer, AdminCall } from './admin-worker.ts';
+import { ADMIN_PROCESS_ENV, type AdminMessage } from './admin-process.ts';
 import { pointSdkAt, startEmbeddedDynamo, startEmbeddedDynamoProcess } from './embedded-dynamo.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { loadRegionsConfig } from './regions-config.ts';
@@ -40,10 +40,10 @@ export interface PortalOptions {
   /** Run the embedded DynamoDB in its own process (the load test), instead of in this one. */
   dynamoProcess?: boolean;
   /**
-   * Run the admin routes on a thread of their own (local/admin-worker.ts), as AWS runs them in other
+   * Run the admin routes in a process of their own (local/admin-process.ts), as AWS runs them in other
    * functions than the public ones: an upload then never stalls newcomers' requests. The load test does.
    */
-  adminWorker?: boolean;
+  adminProcess?: boolean;
   /** Per-client rate limit on /api/*; false turns it off (the load test drives from one client). */
   rateLimit?: RateLimitOptions | false;
   /** Persist the embedded DynamoDB here; undefined = in memory. */
@@ -298,40 +298,58 @@ function isPrivateRoute(method: string, path: string): boolean {
   return !!match && 'route' in match && match.route.access !== 'public';
 }
 
-/** The admin worker thread and a dispatch that hands it a request and waits for its answer. */
-function startAdminWorker(data: DispatcherOptions) {
-  const worker = new Worker(new URL('./admin-worker.ts', import.meta.url), {
-    workerData: data,
-    env: SHARE_ENV,
+/** The admin process (local/admin-process.ts) and a dispatch that hands it a request and waits for its answer. */
+async function startAdminProcess(options: DispatcherOptions) {
+  const child = fork(fileURLToPath(new URL('./admin-process.ts', import.meta.url)), [], {
+    // This process's environment as it is now (the store's endpoint, the table names), and the options.
+    env: { ...process.env, [ADMIN_PROCESS_ENV]: JSON.stringify(options) },
+    execArgv: [],
+    serialization: 'advanced', // request and answer bodies cross as bytes, not as JSON
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (result: HttpResult) => void>();
   let nextId = 1;
-  worker.on('message', ({ id, result }: AdminAnswer) => {
-    waiting.get(id)?.(result);
-    waiting.delete(id);
-  });
   const failAll = () => {
-    for (const answer of waiting.values()) answer(errorResult(new Error('admin worker stopped'), undefined));
+    for (const answer of waiting.values()) answer(errorResult(new Error('admin process stopped'), undefined));
     waiting.clear();
   };
-  worker.on('error', failAll);
-  worker.on('exit', failAll);
+  await new Promise<void>((resolvePromise, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the admin process exited with ${code}`)));
+    child.on('message', (message: AdminMessage) => {
+      if (message.type === 'ready') resolvePromise();
+      else if (message.type === 'answer') {
+        waiting.get(message.id)?.(message.result);
+        waiting.delete(message.id);
+      }
+    });
+  });
+  child.removeAllListeners('error').removeAllListeners('exit');
+  child.on('error', failAll);
+  child.on('exit', failAll);
   return {
     dispatch(request: ApiRequest): Promise<HttpResult> {
       const id = nextId++;
       return new Promise((resolvePromise) => {
+        if (!child.connected)
+          return resolvePromise(errorResult(new Error('admin process stopped'), undefined));
         waiting.set(id, resolvePromise);
-        const call: AdminCall = {
+        child.send({
+          type: 'call',
           id,
           method: request.method,
           url: request.url.href,
           headers: request.headers,
           body: request.body,
-        };
-        worker.postMessage(call);
+        } satisfies AdminMessage);
       });
     },
-    close: () => worker.terminate().then(() => undefined),
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolvePromise();
+        child.once('exit', () => resolvePromise());
+        child.disconnect();
+      }),
   };
 }
 
@@ -355,7 +373,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   const seeded = options.seedDemo === false ? [] : await seedDemoCatalogues(regions);
 
   const dispatchHere = createApiDispatcher({ stage, devTokenSecret });
-  const admin = options.adminWorker ? startAdminWorker({ stage, devTokenSecret }) : undefined;
+  const admin = options.adminProcess ? await startAdminProcess({ stage, devTokenSecret }) : undefined;
   const dispatch = (request: ApiRequest) =>
     admin && isPrivateRoute(request.method, request.url.pathname)
       ? admin.dispatch(request)

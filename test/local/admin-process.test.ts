@@ -1,7 +1,7 @@
 /**
- * The local server's admin routes on a thread of their own (`adminWorker`, as the load test runs it):
+ * The local server's admin routes in a process of their own (`adminProcess`, as the load test runs it):
  * the same dispatcher answers there — uploads publish, tokens are checked, errors keep their shape —
- * and public reads see what the thread published.
+ * and public reads see what that process published.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Portal, startPortal } from '../../local/server.ts';
@@ -16,7 +16,7 @@ beforeAll(async () => {
     seedDemo: false,
     siteDir: '/nonexistent',
     rateLimit: false,
-    adminWorker: true,
+    adminProcess: true,
     regions: [region, neighbour],
   });
 });
@@ -34,8 +34,8 @@ const upload = (token: string | undefined, body: unknown, regionId = region.id) 
     body: JSON.stringify(body),
   });
 
-describe('admin routes on their own thread', () => {
-  it('an upload publishes, and the public listing (on the main thread) shows it', async () => {
+describe('admin routes in their own process', () => {
+  it('an upload publishes, and the public listing (in the server process) shows it', async () => {
     const items = [
       makeIntervention('sfi-a', { title: { sv: 'SFI kvällstid' } }),
       makeIntervention('praktik-b'),
@@ -72,7 +72,7 @@ describe('admin routes on their own thread', () => {
     expect(after).toEqual(before);
   });
 
-  it('a rejected upload answers 4xx with its report, from the thread', async () => {
+  it('a rejected upload answers 4xx with its report, from that process', async () => {
     const response = await upload(portal.tokenFor([region.id]), [{ id: 'utan-titel' }]);
     expect(response.status).toBe(422);
     const body = (await response.json()) as { errors: unknown[] };
