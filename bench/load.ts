@@ -18,7 +18,7 @@
  *   --regions=30 --per-region=2000   --publish-every-ms=10000 (a large value: no publishes, to tell their
  *   cost from the rest)
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { publish } from '../functions/catalogue/store.ts';
 import { startPortal } from '../local/server.ts';
@@ -150,6 +150,7 @@ function report(r: ClientResult, seconds: number): void {
   console.log(`  mixed answers ${r.mixedVersions} (answers holding items of two catalogue versions)`);
 }
 
+const heapAfterMajor: number[] = [];
 let capacity: ClientResult | undefined;
 let atRate: ClientResult | undefined;
 try {
@@ -162,11 +163,19 @@ try {
     report(capacity, capacitySeconds);
   }
   loopDelay.reset();
+  // The heap after each major collection the server made by itself during the rate phase (read when V8
+  // reports it, without forcing one, which would stall the server): a leak shows as a level that rises.
+  const afterMajor = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        heapAfterMajor.push(process.memoryUsage().heapUsed / 2 ** 20);
+  });
+  afterMajor.observe({ entryTypes: ['gc'] });
   atRate = await drive([
     `--seconds=${seconds}`,
     `--rate=${rate}`,
     `--connections=${Math.max(64, connections)}`,
-  ]);
+  ]).finally(() => afterMajor.disconnect());
   console.log(`at ${rate} requests/s (open loop; latency from each request's scheduled start)`);
   report(atRate, seconds);
 } finally {
@@ -182,6 +191,9 @@ console.log(
   `publishes     ${published.publishes} new versions of ${watched.region.id} during the run (${published.failures} failed)`,
 );
 console.log(`server heap   ${fmt(heapStart, 0)} MB at start → ${fmt(heapEnd, 0)} MB at end`);
+console.log(
+  `heap          after each of the server's own major collections in the rate phase: ${heapAfterMajor.length ? `${heapAfterMajor.map((mb) => fmt(mb, 0)).join(', ')} MB` : 'none in this run'}`,
+);
 console.log(
   `event loop    delay p50 ${fmt(loopDelay.percentile(50) / 1e6)} ms · p99 ${fmt(loopDelay.percentile(99) / 1e6)} ms · max ${fmt(loopDelay.max / 1e6)} ms (the server's, during the rate phase)`,
 );
