@@ -5,10 +5,10 @@
  * locally (the load test uses it). The process runs the very same dispatcher (token check included) on
  * requests the server has read, and answers with the handler's result, over the IPC channel.
  *
- * A process, not a worker thread: a thread shares the server's process, and with it V8's helper threads
- * (which collect and compile for every isolate at the normal priority) and the address space (a busy heap's
- * page mapping holds up the other threads' page faults). In the load test, an upload on a worker thread
- * still stalled the public event loop for up to 1.3 s at the start of some publishes.
+ * A process, not a worker thread: a thread shares the server's process, and with it V8's helper threads,
+ * which collect and compile for every isolate at the normal priority, whatever the thread's own. In the
+ * load test, an upload on a worker thread at the lowest priority still stalled the public event loop for
+ * up to 1.3 s at the start of some publishes; in a process, every thread of it yields.
  */
 import type { HttpResult } from '../functions/lib/http.ts';
 import { yieldCpuToPublicRoutes } from './priority.ts';
