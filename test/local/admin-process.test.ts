@@ -3,6 +3,7 @@
  * the same dispatcher answers there — uploads publish, tokens are checked, errors keep their shape —
  * and public reads see what that process published.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Portal, startPortal } from '../../local/server.ts';
 import { makeIntervention, testRegion } from '../support/embedded.ts';
@@ -77,5 +78,28 @@ describe('admin routes in their own process', () => {
     expect(response.status).toBe(422);
     const body = (await response.json()) as { errors: unknown[] };
     expect(body.errors.length).toBeGreaterThan(0);
+  });
+
+  it('runs in a child process of the server whose every thread has the lowest CPU priority', () => {
+    // Linux: /proc/<pid>/stat holds the parent's pid (4th field) and each thread's nice value (19th).
+    const fieldsOf = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const admin = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return (
+            Number(fieldsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'))[1]) === process.pid &&
+            readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('admin-process.ts')
+          );
+        } catch {
+          return false; // a process that ended while we looked
+        }
+      });
+    expect(admin).toHaveLength(1);
+    const nice = readdirSync(`/proc/${admin[0]}/task`).map((tid) =>
+      Number(fieldsOf(readFileSync(`/proc/${admin[0]}/task/${tid}/stat`, 'utf8'))[16]),
+    );
+    expect(nice.length).toBeGreaterThan(1); // V8's and libuv's helper threads too
+    expect(new Set(nice)).toEqual(new Set([19]));
   });
 });
