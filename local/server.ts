@@ -218,17 +218,17 @@ export interface ApiRequest {
   body: Buffer;
 }
 
-/**
- * What API Gateway does for the local server: match the route, build the HTTP API v2 event, verify the
- * token of admin routes (as the JWT authorizer does), and invoke the route's handler. Exported so that
- * property tests drive exactly this path without sockets.
- */
 /** What the dispatcher needs: the stage (production refuses development tokens) and their secret. */
 export interface DispatcherOptions {
   stage: 'local' | 'test' | 'production';
   devTokenSecret: string;
 }
 
+/**
+ * What API Gateway does for the local server: match the route, build the HTTP API v2 event, verify the
+ * token of admin routes (as the JWT authorizer does), and invoke the route's handler. Exported so that
+ * property tests drive exactly this path without sockets.
+ */
 export function createApiDispatcher(options: DispatcherOptions) {
   return async function dispatch(request: ApiRequest): Promise<HttpResult> {
     const { method, url } = request;
